@@ -1,0 +1,41 @@
+"""One kind of error for every content problem, with the file, where in it, and what to do,
+worded for an office editor rather than a programmer."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+
+class ContentError(Exception):
+    """A problem in a content file (law list, law page, data YAML) that must stop the build."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None):
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = self.path if line is None else f"{self.path} 第 {line} 行"
+        super().__init__(f"{where}：{message}")
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": "缺少必填项",
+    "extra_forbidden": "不认识的字段（请检查拼写，或删除它）",
+    "string_type": "应为文字",
+    "list_type": "应为列表",
+    "int_type": "应为整数",
+    "bool_type": "应为 true 或 false",
+    "dict_type": "应为键值对",
+}
+
+
+def describe_validation_error(e: ValidationError) -> str:
+    """Turn a pydantic error into short Chinese lines: 'field: problem'."""
+    parts = []
+    for err in e.errors():
+        loc = ".".join(str(x) for x in err["loc"]) or "（整项）"
+        msg = _PYDANTIC_MESSAGES.get(err["type"])
+        if msg is None:
+            msg = err["msg"].removeprefix("Value error, ")
+        parts.append(f"字段 {loc}：{msg}")
+    return "；".join(parts)

