@@ -1,0 +1,51 @@
+"""The front-matter schema of every content page. A wrong type or an unknown key is a build
+error naming the file and the key, so a typo (topic: instead of topics:) never goes unnoticed.
+
+Each part of the site that needs its own front-matter keys declares them here, in one place."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import ContentError, describe_validation_error
+from .frontmatter import split_front_matter
+
+
+class LawMeta(BaseModel):
+    """Written by the importer on law pages."""
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: str
+    short_names: list[str]
+    version: str
+    adopted: str
+    effective: str
+    status: str
+    source: str
+    articles: int
+
+
+class PageMeta(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    # MkDocs / Material keys
+    title: str | None = None
+    description: str | None = None
+    hide: list[str] = []
+    search: dict[str, Any] | None = None   # Material: {exclude: true} or {boost: 2}
+    # this project's keys
+    topics: list[str] = []                  # 主题索引 entries
+    law: LawMeta | None = None              # law pages only
+
+
+def validate_page_meta(meta: dict, path: Path | str) -> PageMeta:
+    try:
+        return PageMeta.model_validate(meta)
+    except ValidationError as e:
+        raise ContentError(path, f"页首信息有误：{describe_validation_error(e)}", line=1) from None
+
+
+def load_page_meta(path: Path) -> PageMeta:
+    meta, _, _ = split_front_matter(path.read_text(encoding="utf-8"), path)
+    return validate_page_meta(meta, path)
