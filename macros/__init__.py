@@ -1,29 +1,104 @@
 """mkdocs-macros adapter: wires the plain-Python engine in this package into the build.
 
 Keep this file thin (see DESIGN.md, "Keep the engine portable"): it reads mkdocs' config and
-page objects and calls engine functions that know nothing of mkdocs."""
+page objects and calls engine functions that know nothing of mkdocs. Its partner
+macros/mkdocs_hooks.py (a MkDocs hook) links citations in each page's HTML."""
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .citations import CitationFinder
+from .citegraph import CitationGraph, TextSource, build_graph, page_title
+from .errors import ContentProblems
+from .glossary import glossary_markdown, glossary_sources, load_glossary
 from .lawaugment import ArticleBlocks, augment_law_markdown
-from .lawcatalogue import catalogue_table, law_pages
+from .lawcatalogue import catalogue_table
+from .lawregistry import LawRegistry, build_registry
 from .pagemeta import load_page_meta
+from .xrefindex import backlinks_block, citation_index, topic_index, unknown_law_report
 
-# Functions (law_id, anchor) -> Markdown blocks shown under each article of a law page.
+# Functions (law_id, anchor) -> Markdown blocks shown under each article of a law page;
+# define_env fills it afresh for every build.
 ARTICLE_BLOCK_PROVIDERS: list[ArticleBlocks] = []
+# Functions docs_dir -> TextSource list: citations kept in data files (quizzes, glossary …),
+# so they count in the citation graph like citations written in pages.
+CITATION_SOURCES: list = []
+
+
+@dataclass
+class Xref:
+    """This build's law registry and citation graph, shared with mkdocs_hooks.py."""
+    registry: LawRegistry
+    finder: CitationFinder
+    graph: CitationGraph
+    topics: dict[str, list[str]] = field(default_factory=dict)
+    enabled: bool = True
+
+
+XREF: Xref | None = None
 
 
 def define_env(env):
+    global XREF
     docs_dir = Path(env.conf["docs_dir"])
+    # KB_XREF=off builds without cross-references (scripts/bench_build.py measures the cost)
+    enabled = os.environ.get("KB_XREF", "on") != "off"
+    ARTICLE_BLOCK_PROVIDERS.clear()
+    CITATION_SOURCES.clear()
+
+    topics: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
     for path in sorted(docs_dir.rglob("*.md")):
-        load_page_meta(path)  # a bad front matter stops the build here, naming the file
+        rel = path.relative_to(docs_dir).as_posix()
+        meta = load_page_meta(path)  # a bad front matter stops the build here, naming the file
+        titles[rel] = meta.title or page_title({}, path)
+        for topic in meta.topics:
+            topics.setdefault(topic, []).append(rel)
+
+    registry = build_registry(docs_dir)
+    finder = CitationFinder(registry.aliases())
+    terms = load_glossary(docs_dir, registry, finder)
+    CITATION_SOURCES.append(lambda d: glossary_sources(d, terms))
+    graph = CitationGraph(titles=titles)
+    if enabled:
+        extra: list[TextSource] = [s for source in CITATION_SOURCES for s in source(docs_dir)]
+        graph, errors = build_graph(docs_dir, registry, finder, titles, extra)
+        if errors:
+            raise ContentProblems(errors)
+        ARTICLE_BLOCK_PROVIDERS.append(
+            lambda law_id, anchor: backlinks_block(
+                graph, registry.laws[law_id].articles[anchor].page, graph.pages_citing(law_id, anchor)))
+    XREF = Xref(registry, finder, graph, topics, enabled)
+
+    def here() -> str:
+        return env.page.file.src_uri
 
     @env.macro
     def law_table() -> str:
         """法律目录表：从各法律页面的页首信息生成。"""
-        page_dir = Path(env.page.file.src_uri).parent.as_posix()
-        return catalogue_table(law_pages(docs_dir), from_dir=page_dir)
+        return catalogue_table(registry, here())
+
+    @env.macro
+    def citation_index_table() -> str:
+        """法条引用索引：每条被哪些页面引用，每页引用了哪些条。"""
+        return citation_index(registry, graph, here())
+
+    @env.macro
+    def topics_index() -> str:
+        """主题索引：按页首 topics: 汇总各类页面。"""
+        return topic_index(topics, titles, here())
+
+    @env.macro
+    def glossary() -> str:
+        """术语表：docs/indexes/glossary.yaml。"""
+        return glossary_markdown(terms)
+
+    @env.macro
+    def unknown_law_citations() -> str:
+        """引用了本站未收录法律的地方。"""
+        return unknown_law_report(graph, here())
 
 
 def on_post_page_macros(env):

@@ -39,3 +39,12 @@ def describe_validation_error(e: ValidationError) -> str:
             msg = err["msg"].removeprefix("Value error, ")
         parts.append(f"字段 {loc}：{msg}")
     return "；".join(parts)
+
+
+class ContentProblems(Exception):
+    """Several content problems found at once: all are reported, so an editor fixes them in one go."""
+
+    def __init__(self, problems: list[ContentError]):
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"内容检查发现 {len(problems)} 处问题：\n{lines}")

@@ -1,31 +1,21 @@
-"""The law catalogue table (docs/laws/index.md), built from the law pages' front matter."""
+"""The law catalogue table (docs/laws/index.md and the home page), from the law registry,
+which reads the law pages' front matter: one row per law, however many pages it spans."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from .frontmatter import read_front_matter
-
-
-def law_pages(docs_dir: Path) -> list[tuple[str, dict]]:
-    """(path relative to docs/, law metadata) for every page under laws/ that is a law page."""
-    found = []
-    for path in sorted((docs_dir / "laws").glob("*.md")):
-        meta = read_front_matter(path)
-        if isinstance(meta.get("law"), dict):
-            found.append((path.relative_to(docs_dir).as_posix(), meta["law"]))
-    return found
+from .lawregistry import LawRegistry
+from .xrefindex import rel_link
 
 
-def catalogue_table(pages: list[tuple[str, dict]], from_dir: str = "laws") -> str:
+def catalogue_table(registry: LawRegistry, from_page: str) -> str:
     """A Markdown table: name (linked), version, effective date, status, articles."""
     rows = [
         "| 法律名称 | 版本 | 施行日期 | 状态 | 条文数 |",
         "| --- | --- | --- | --- | ---: |",
     ]
-    for rel, law in pages:
-        link = Path(rel).relative_to(from_dir).as_posix() if rel.startswith(from_dir + "/") else rel
+    for law in registry.laws.values():
+        m = law.meta
         rows.append(
-            f"| [{law['name']}]({link}) | {law['version']} | {law['effective']} "
-            f"| {law['status']} | {law['articles']} |"
+            f"| [{law.name}]({rel_link(from_page, law.entry_page)}) | {m['version']} "
+            f"| {m['effective']} | {m['status']} | {len(law.articles)} |"
         )
     return "\n".join(rows)

@@ -1,0 +1,93 @@
+"""The glossary (术语表): terms explained in plain words, each with the articles behind it.
+Data: docs/indexes/glossary.yaml, validated here; rendered by the glossary() macro."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .citations import CitationFinder
+from .citegraph import TextSource
+from .errors import ContentError, describe_validation_error
+from .lawregistry import LawRegistry
+
+GLOSSARY_FILE = "indexes/glossary.yaml"
+GLOSSARY_PAGE = "indexes/glossary.md"
+
+
+class Term(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    term: str
+    aliases: list[str] = []
+    definition: str
+    articles: list[str] = []        # plain citations, one article each: 《土地管理法》第六十二条
+
+    @field_validator("term", "definition")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("不能为空")
+        return v.strip()
+
+
+def load_glossary(docs_dir: Path, registry: LawRegistry, finder: CitationFinder) -> list[Term]:
+    path = docs_dir / GLOSSARY_FILE
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise ContentError(path, f"YAML 格式错误：{getattr(e, 'problem', e)}",
+                           line=mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+        raise ContentError(path, "文件顶层应为 `terms:` 列表")
+    terms, seen = [], set()
+    for i, raw in enumerate(data["terms"], start=1):
+        name = raw.get("term") if isinstance(raw, dict) else None
+        where = f"第 {i} 个术语" + (f"（{name}）" if name else "")
+        try:
+            term = Term.model_validate(raw)
+        except ValidationError as e:
+            raise ContentError(path, f"{where}：{describe_validation_error(e)}") from None
+        if term.term in seen:
+            raise ContentError(path, f"{where}：术语重复")
+        seen.add(term.term)
+        for cite in term.articles:
+            found = finder.find(cite)
+            if len(found) != 1 or found[0].text != cite.strip():
+                raise ContentError(path, f"{where}：“{cite}”不是一条完整的法条引用，"
+                                         "请写成《土地管理法》第六十二条这样的形式")
+            if found[0].law_id is None:
+                raise ContentError(path, f"{where}：“{cite}”所引的法律本站未收录")
+        terms.append(term)
+    return terms
+
+
+def glossary_sources(docs_dir: Path, terms: list[Term]) -> list[TextSource]:
+    """The glossary's citations, for the citation graph (shown on the glossary page)."""
+    path = docs_dir / GLOSSARY_FILE
+    lines = path.read_text(encoding="utf-8").split("\n") if path.exists() else []
+    out = []
+    for t in terms:
+        line = next((i + 1 for i, ln in enumerate(lines) if re.match(rf"\s*-\s*term:\s*{re.escape(t.term)}\s*$", ln)), None)
+        for cite in t.articles:
+            out.append(TextSource(GLOSSARY_PAGE, str(path), line, cite))
+    return out
+
+
+def glossary_markdown(terms: list[Term]) -> str:
+    if not terms:
+        return "术语表暂无内容。"
+    out = []
+    for t in sorted(terms, key=lambda t: t.term):
+        out += [f"### {t.term}", ""]
+        if t.aliases:
+            out += [f"*又称：{'、'.join(t.aliases)}*", ""]
+        out += [t.definition, ""]
+        if t.articles:
+            out += [f"相关法条：{'；'.join(t.articles)}", ""]
+    return "\n".join(out)

@@ -1,0 +1,105 @@
+"""The law registry: every law the site carries, read from the law pages themselves (not from
+the importer's database) — names and aliases, and each article's number, text, anchor and page.
+
+A law may span several pages (民法典, one page per 编): pages with the same `law.id` are merged."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .lawpage import parse_law_page
+
+_PRC = "中华人民共和国"
+_ANCHOR = re.compile(r"^art-(\d+)(?:-(\d+))?$")
+
+
+@dataclass(frozen=True)
+class RegisteredArticle:
+    law_id: str
+    number: str         # 第六十二条, as the page heads it
+    anchor: str         # art-62
+    n: int              # 62
+    sub: int | None     # 1 for 第一百二十条之一
+    text: str
+    page: str           # docs-relative path of the page that holds it
+
+
+@dataclass
+class Law:
+    id: str
+    name: str
+    short_names: list[str]
+    pages: list[str] = field(default_factory=list)       # docs-relative, in reading order
+    meta: dict = field(default_factory=dict)              # the first page's law: front matter
+    articles: dict[str, RegisteredArticle] = field(default_factory=dict)  # by anchor
+
+    @property
+    def aliases(self) -> list[str]:
+        """Every name a Chinese writer might cite it by."""
+        names = [self.name, *self.short_names]
+        if self.name.startswith(_PRC):
+            names.append(self.name[len(_PRC):])
+        return list(dict.fromkeys(names))
+
+    @property
+    def short_name(self) -> str:
+        return self.short_names[0] if self.short_names else self.name
+
+    @property
+    def entry_page(self) -> str:
+        return self.pages[0]
+
+    def article(self, n: int, sub: int | None = None) -> RegisteredArticle | None:
+        return self.articles.get(f"art-{n}" if sub is None else f"art-{n}-{sub}")
+
+    def ordered_articles(self) -> list[RegisteredArticle]:
+        return sorted(self.articles.values(), key=lambda a: (a.n, a.sub or 0))
+
+
+@dataclass
+class LawRegistry:
+    laws: dict[str, Law] = field(default_factory=dict)
+    page_law: dict[str, str] = field(default_factory=dict)   # page path -> law id
+    _aliases: dict[str, str] = field(default_factory=dict)   # alias -> law id
+
+    def add_page(self, rel: str, meta: dict, articles) -> None:
+        law = self.laws.get(meta["id"])
+        if law is None:
+            law = Law(meta["id"], meta["name"], list(meta.get("short_names", [])), meta=meta)
+            self.laws[law.id] = law
+            for alias in law.aliases:
+                self._aliases.setdefault(alias, law.id)
+        law.pages.append(rel)
+        self.page_law[rel] = law.id
+        for a in articles:
+            m = _ANCHOR.match(a.anchor)
+            n, sub = int(m.group(1)), (int(m.group(2)) if m.group(2) else None)
+            law.articles[a.anchor] = RegisteredArticle(law.id, a.number, a.anchor, n, sub, a.text, rel)
+
+    def resolve(self, name: str) -> Law | None:
+        """The law a name (with or without 《》) refers to, or None if the site does not carry it."""
+        key = re.sub(r"\s+", "", name.strip("《》"))
+        law_id = self._aliases.get(key)
+        return self.laws[law_id] if law_id else None
+
+    def aliases(self) -> dict[str, str]:
+        return dict(self._aliases)
+
+
+def build_registry(docs_dir: Path) -> LawRegistry:
+    registry = LawRegistry()
+    law_dir = docs_dir / "laws"
+    for path in sorted(law_dir.rglob("*.md")):
+        page = _law_page_or_none(path)
+        if page is not None:
+            registry.add_page(path.relative_to(docs_dir).as_posix(), page.law, page.articles)
+    return registry
+
+
+def _law_page_or_none(path: Path):
+    # Only pages whose front matter has a law: section are law pages (not the catalogue).
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n") or "\nlaw:" not in text.split("\n---\n", 1)[0]:
+        return None
+    return parse_law_page(path)
