@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install install-dev chromium import-laws check-laws clean
+.PHONY: serve build test install install-dev chromium import-laws check-laws bench-build clean
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -40,6 +40,9 @@ import-laws: install-dev
 
 check-laws: install-dev
 	$(BIN)/python -m macros.lawimport --check
+
+bench-build: install
+	$(BIN)/python scripts/bench_build.py
 
 clean:
 	rm -rf site $(VENV)

@@ -102,6 +102,6 @@ def define_env(env):
 
 
 def on_post_page_macros(env):
-    law = env.page.meta.get("law")
-    if isinstance(law, dict) and ARTICLE_BLOCK_PROVIDERS:
-        env.markdown = augment_law_markdown(env.markdown, law["id"], ARTICLE_BLOCK_PROVIDERS)
+    law_id = XREF.registry.page_law.get(env.page.file.src_uri) if XREF else None
+    if law_id and ARTICLE_BLOCK_PROVIDERS:
+        env.markdown = augment_law_markdown(env.markdown, law_id, ARTICLE_BLOCK_PROVIDERS)

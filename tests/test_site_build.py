@@ -12,10 +12,12 @@ def text_of(fragment: str) -> str:
 
 
 def article_html(site, law_id: str, anchor: str) -> str:
+    """The article's own HTML: from its heading to the next heading, backlinks left out."""
     page = (site / "laws" / f"{law_id}.html").read_text(encoding="utf-8")
     start = page.index(f'id="{anchor}"')
     nxt = re.search(r"<h[1-6] ", page[start:])
-    return page[start: start + nxt.start()] if nxt else page[start:]
+    frag = page[start: start + nxt.start()] if nxt else page[start:]
+    return re.sub(r'<div class="law-backlinks".*?</div>', "", frag, flags=re.S)
 
 
 def test_article_62_of_land_management_law(built_site):
@@ -84,3 +86,13 @@ def test_iframe_worker_polyfill_is_local(built_site):
     assert '<script src="assets/vendor/iframe-worker/shim.js"></script>' in page
     assert "unpkg.com" not in page
     assert (built_site / "assets/vendor/iframe-worker/shim.js").stat().st_size > 500
+
+
+def test_glossary_links_its_articles_and_is_a_backlink(built_site):
+    glossary = (built_site / "indexes/glossary.html").read_text(encoding="utf-8")
+    section = glossary[glossary.index('<h3 id="宅基地"'):]
+    section = section[:section.index("<h3", 10)]
+    assert 'href="../laws/land-management.html#art-62"' in section
+    art62 = (built_site / "laws/land-management.html").read_text(encoding="utf-8")
+    art62 = art62[art62.index('id="art-62"'):art62.index('id="art-63"')]
+    assert '<a href="../indexes/glossary.html">术语表</a>' in art62
