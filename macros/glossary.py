@@ -12,6 +12,7 @@ from .citations import CitationFinder
 from .citegraph import TextSource
 from .errors import ContentError, describe_validation_error
 from .lawregistry import LawRegistry
+from .sorting import pinyin_key
 
 GLOSSARY_FILE = "indexes/glossary.yaml"
 GLOSSARY_PAGE = "indexes/glossary.md"
@@ -83,7 +84,7 @@ def glossary_markdown(terms: list[Term]) -> str:
     if not terms:
         return "术语表暂无内容。"
     out = []
-    for t in sorted(terms, key=lambda t: t.term):
+    for t in sorted(terms, key=lambda t: pinyin_key(t.term)):
         out += [f"### {t.term}", ""]
         if t.aliases:
             out += [f"*又称：{'、'.join(t.aliases)}*", ""]

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from .citegraph import KIND_ORDER, CitationGraph, page_kind
 from .lawregistry import LawRegistry
+from .sorting import pinyin_key
 
 
 def rel_link(from_page: str, to_page: str, anchor: str | None = None) -> str:
@@ -59,11 +60,11 @@ def citation_index(registry: LawRegistry, graph: CitationGraph, from_page: str) 
 
 
 def topic_index(topics: dict[str, list[str]], titles: dict[str, str], from_page: str) -> str:
-    """topics: topic -> pages. One heading per topic, sorted by pinyin-free code point order."""
+    """topics: topic -> pages. One heading per topic, in pinyin order."""
     if not topics:
         return "暂无页面声明主题。"
     out = []
-    for topic in sorted(topics):
+    for topic in sorted(topics, key=pinyin_key):
         pages = sorted(topics[topic], key=lambda p: (KIND_ORDER.index(page_kind(p)), p))
         out += [f"### {topic}", ""]
         out += [f"- [{titles.get(p, p)}]({rel_link(from_page, p)})（{page_kind(p)}）" for p in pages]
