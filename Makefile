@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install install-dev chromium import-laws check-laws clean
+.PHONY: serve build test install install-dev chromium import-laws check-laws bench-search clean
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -43,3 +43,7 @@ check-laws: install-dev
 
 clean:
 	rm -rf site $(VENV)
+
+# Search quality and speed on the reception questions (scripts/data/search_questions/).
+bench-search: install-dev chromium
+	$(BIN)/python scripts/bench_search.py
