@@ -9,6 +9,7 @@ from pathlib import Path
 from .lawaugment import ArticleBlocks, augment_law_markdown
 from .lawcatalogue import catalogue_table, law_pages
 from .pagemeta import load_page_meta
+from .searchdata import article_keyword_blocks, load_keywords, write_client_data
 
 # Functions (law_id, anchor) -> Markdown blocks shown under each article of a law page.
 ARTICLE_BLOCK_PROVIDERS: list[ArticleBlocks] = []
@@ -18,6 +19,9 @@ def define_env(env):
     docs_dir = Path(env.conf["docs_dir"])
     for path in sorted(docs_dir.rglob("*.md")):
         load_page_meta(path)  # a bad front matter stops the build here, naming the file
+    # 要点 under articles (also weighted by the search); provider added once per build
+    ARTICLE_BLOCK_PROVIDERS[:] = [p for p in ARTICLE_BLOCK_PROVIDERS if getattr(p, "__name__", "") != "keyword_blocks"]
+    ARTICLE_BLOCK_PROVIDERS.append(article_keyword_blocks(load_keywords(docs_dir)))
 
     @env.macro
     def law_table() -> str:
@@ -30,3 +34,9 @@ def on_post_page_macros(env):
     law = env.page.meta.get("law")
     if isinstance(law, dict) and ARTICLE_BLOCK_PROVIDERS:
         env.markdown = augment_law_markdown(env.markdown, law["id"], ARTICLE_BLOCK_PROVIDERS)
+
+
+def on_post_build(env):
+    # the search's vocabulary, law names and 要点, read by docs/assets/javascripts/lawsearch.js
+    write_client_data(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]),
+                      env.conf["use_directory_urls"])

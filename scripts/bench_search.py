@@ -133,7 +133,7 @@ def main(argv=None) -> int:
                 print(result.stdout, result.stderr, file=sys.stderr)
                 return 1
         index = site / "search" / "search_index.json"
-        extra = sorted((site / "assets" / "javascripts").glob("search-*.js"))
+        extra = sorted((site / "assets" / "javascripts").glob("lawsearch*.js"))
         print(f"search index: {index.stat().st_size / 1024:.0f} KiB"
               + "".join(f" + {p.name} {p.stat().st_size / 1024:.0f} KiB" for p in extra))
 
