@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import ContentError, describe_validation_error
 from .lawcatalogue import law_pages
+from .lawlist import load_law_list
 
 DATA_DIR = Path(__file__).parent / "data"
 VOCAB_FILE = DATA_DIR / "search_vocab.yaml"
@@ -68,16 +69,21 @@ def load_vocabulary(path: Path = VOCAB_FILE) -> Vocabulary:
 
 
 def load_keywords(docs_dir: Path, path: Path = KEYWORDS_FILE) -> dict[str, dict[int, list[str]]]:
-    """law id → article number → 要点. Every law and article must exist on the site."""
+    """law id → article number → 要点. A law must be in the law list (macros/data/laws.yaml)
+    and every article must exist on its page; a listed law without a page on the site being
+    built (a small test site) is left out."""
     raw = _read_yaml(path) or {}
     laws = {law["id"]: law for _, law in law_pages(docs_dir)}
+    known = {law.id for law in load_law_list()}
     if not isinstance(raw, dict):
         raise ContentError(path, "应为“法律 id: {条号: [要点, …]}”的键值对")
     out: dict[str, dict[int, list[str]]] = {}
     for law_id, articles in raw.items():
+        if law_id not in known:
+            raise ContentError(path, f"法律 {law_id} 不在法律清单 macros/data/laws.yaml 里："
+                                     f"可用的有 {', '.join(sorted(known))}")
         if law_id not in laws:
-            raise ContentError(path, f"法律 {law_id} 不在网站上（docs/laws/ 里没有这个 id 的法律页面）："
-                                     f"可用的有 {', '.join(sorted(laws))}")
+            continue
         if not isinstance(articles, dict):
             raise ContentError(path, f"{law_id}：应为“条号: [要点, …]”的键值对")
         count = laws[law_id]["articles"]

@@ -257,7 +257,7 @@
       var page = this.pages[entry.page];
       var group = [item];
       if (page && page !== entry.doc)
-        group.push({ location: page.location, title: page.title, text: page.text, score: 0, terms: {} });
+        group.push({ location: page.location, title: stripTags(page.title), text: "", score: 0, terms: {} });
       items.push(group);
     }
     return { items: items };
