@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install install-dev chromium import-laws check-laws bench-build clean
+.PHONY: serve build test install install-dev chromium import-laws check-laws bench-build bench-search clean
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -46,3 +46,7 @@ bench-build: install
 
 clean:
 	rm -rf site $(VENV)
+
+# Search quality and speed on the reception questions (scripts/data/search_questions/).
+bench-search: install-dev chromium
+	$(BIN)/python scripts/bench_search.py

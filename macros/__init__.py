@@ -17,6 +17,7 @@ from .lawaugment import ArticleBlocks, augment_law_markdown
 from .lawcatalogue import catalogue_table
 from .lawregistry import LawRegistry, build_registry
 from .pagemeta import load_page_meta
+from .searchdata import article_keyword_blocks, load_keywords, write_client_data
 from .xrefindex import backlinks_block, citation_index, topic_index, unknown_law_report
 
 # Functions (law_id, anchor) -> Markdown blocks shown under each article of a law page;
@@ -61,6 +62,8 @@ def define_env(env):
     finder = CitationFinder(registry.aliases())
     terms = load_glossary(docs_dir, registry, finder)
     CITATION_SOURCES.append(lambda d: glossary_sources(d, terms))
+    # 要点 under articles first (also weighted by the search), then backlinks
+    ARTICLE_BLOCK_PROVIDERS.append(article_keyword_blocks(load_keywords(registry)))
     graph = CitationGraph(titles=titles)
     if enabled:
         extra: list[TextSource] = [s for source in CITATION_SOURCES for s in source(docs_dir)]
@@ -105,3 +108,9 @@ def on_post_page_macros(env):
     law_id = XREF.registry.page_law.get(env.page.file.src_uri) if XREF else None
     if law_id and ARTICLE_BLOCK_PROVIDERS:
         env.markdown = augment_law_markdown(env.markdown, law_id, ARTICLE_BLOCK_PROVIDERS)
+
+
+def on_post_build(env):
+    # the search's vocabulary, law names and 要点, read by docs/assets/javascripts/lawsearch.js
+    write_client_data(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]), XREF.registry,
+                      env.conf["use_directory_urls"])

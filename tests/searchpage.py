@@ -14,9 +14,10 @@ def search(page, query: str, timeout: float = 15000) -> None:
         f" return m && m.textContent.trim() !== '' && !m.textContent.includes('{INITIALISING}'); }}",
         timeout=timeout,
     )
-    page.keyboard.type(query)
-    # Chinese arrives as text input, as from an IME; Material reads the box on keyup, which an
-    # IME's commit key gives it. Press a harmless key to give the same.
+    # The whole query arrives as one text input, as an IME commits it; Material reads the box
+    # on keyup, which the IME's commit key gives it. Typing digits key by key instead would
+    # search every prefix and the results could be read before the last one lands.
+    page.keyboard.insert_text(query)
     page.keyboard.press("End")
     page.wait_for_function(
         f"() => document.querySelectorAll('{RESULT_LINKS}').length > 0"

@@ -1,0 +1,313 @@
+/* Search that understands how reception staff type: colloquial words, citations such as
+ * 土地管理法第62条, traditional characters, whole spoken questions.
+ *
+ * Material's UI talks to its search worker through four messages (SETUP, READY, QUERY,
+ * RESULT). This script, loaded in <head> after the iframe-worker shim, hands Material an
+ * object that speaks the same messages, so the search box and the result list stay Material's
+ * own. Ranking is BM25 over character bigrams of each section (title, text and the article's
+ * 要点), with the query rewritten using the vocabulary the build writes to
+ * lawsearch-data.js (macros/searchdata.py). Without that data, Material's worker is used. */
+(function () {
+  "use strict";
+  var NativeWorker = window.Worker;
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  var K1 = 1.2, B = 0.5;
+  var FIELD_WEIGHT = { title: 3, keys: 2.5, text: 1 };
+  var SYNONYM_WEIGHT = 0.9;
+  var LAW_BOOST = 1.6;           // the query names a law: its articles go ahead
+  var CITATION_SCORE = 1e6;      // 某法第N条: that article first
+  var MAX_RESULTS = 40;
+  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+  /* ---------------- text helpers ---------------- */
+
+  function stripTags(html) {
+    return html.replace(/<[^>]*>/g, " ").replace(/&[a-z]+;|&#\d+;/g, " ").replace(/\u200b/g, "");
+  }
+
+  function normalize(s, data) {
+    s = s.normalize ? s.normalize("NFKC") : s;
+    var out = "";
+    for (var i = 0; i < s.length; i++) out += data.t2s[s[i]] || s[i];
+    return out.toLowerCase();
+  }
+
+  // Tokens: bigrams of each run of Han characters (a lone character counts alone), and
+  // runs of letters/digits.
+  function tokens(s) {
+    var out = [];
+    var runs = s.match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g) || [];
+    for (var r = 0; r < runs.length; r++) {
+      var run = runs[r];
+      if (!HAN.test(run[0]) || run.length === 1) { out.push(run); continue; }
+      for (var i = 0; i + 1 < run.length; i++) out.push(run.substr(i, 2));
+    }
+    return out;
+  }
+
+  var DIGIT = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                "六": 6, "七": 7, "八": 8, "九": 9 };
+  var UNIT = { "十": 10, "百": 100, "千": 1000 };
+
+  function parseNumber(s) {
+    if (/^\d+$/.test(s)) return parseInt(s, 10);
+    var total = 0, digit = 0;
+    for (var i = 0; i < s.length; i++) {
+      var c = s[i];
+      if (c in DIGIT) digit = DIGIT[c];
+      else if (c in UNIT) { total += (digit || 1) * UNIT[c]; digit = 0; }
+      else return NaN;
+    }
+    return total + digit;
+  }
+
+  /* ---------------- the index ---------------- */
+
+  function Engine(docs, data) {
+    this.data = data;
+    this.docs = [];
+    this.postings = Object.create(null);   // token -> [[doc index, weighted tf], ...]
+    this.pages = Object.create(null);      // page location -> doc
+    this.articles = Object.create(null);   // "law-id#N" -> doc index
+    this.lawOfPage = Object.create(null);  // "laws/x.html" -> law id (a law may have several pages)
+    var laws = data.laws;
+    for (var l = 0; l < laws.length; l++)
+      for (var p = 0; p < laws[l].pages.length; p++) this.lawOfPage[laws[l].pages[p]] = laws[l].id;
+
+    var totalLength = 0;
+    for (var d = 0; d < docs.length; d++) {
+      var doc = docs[d];
+      var hash = doc.location.indexOf("#");
+      var page = hash < 0 ? doc.location : doc.location.slice(0, hash);
+      var anchor = hash < 0 ? "" : doc.location.slice(hash + 1);
+      var law = this.lawOfPage[page] || null;
+      var m = /^art-(\d+)$/.exec(anchor);
+      var entry = { doc: doc, page: page, law: law, article: m ? +m[1] : null, length: 0 };
+      if (hash < 0) this.pages[page] = doc;
+      if (law && m) this.articles[law + "#" + m[1]] = this.docs.length;
+
+      var fields = { title: normalize(stripTags(doc.title), data),
+                     text: normalize(stripTags(doc.text), data),
+                     keys: normalize(data.keys[doc.location] || "", data) };
+      var tf = Object.create(null);
+      for (var f in fields) {
+        var toks = tokens(fields[f]);
+        for (var t = 0; t < toks.length; t++) tf[toks[t]] = (tf[toks[t]] || 0) + FIELD_WEIGHT[f];
+        if (f === "text") entry.length = toks.length;
+      }
+      entry.plain = fields.title + " " + fields.keys + " " + fields.text;
+      totalLength += entry.length;
+      for (var tok in tf) (this.postings[tok] || (this.postings[tok] = [])).push([this.docs.length, tf[tok]]);
+      this.docs.push(entry);
+    }
+    this.avgLength = totalLength / Math.max(1, this.docs.length) || 1;
+    // Law names, longest first, so 农村土地承包经营纠纷调解仲裁法 wins over 农村土地承包法.
+    this.lawNames = [];
+    for (l = 0; l < laws.length; l++)
+      for (var n = 0; n < laws[l].names.length; n++)
+        this.lawNames.push([normalize(laws[l].names[n], data), laws[l].id]);
+    this.lawNames.sort(function (a, b) { return b[0].length - a[0].length; });
+  }
+
+  // The law a name refers to: a known name, else the law whose full name contains the
+  // typed characters in order (承包法 → 农村土地承包法), the shortest such name winning.
+  // Words typed before the name (我想问土地管理法) are dropped by trying shorter endings.
+  Engine.prototype.findLaw = function (name) {
+    var i;
+    for (i = 0; i < this.lawNames.length; i++)
+      if (name.slice(-this.lawNames[i][0].length) === this.lawNames[i][0]) return this.lawNames[i][1];
+    for (var k = 0; name.length - k >= 3; k++) {
+      var typed = name.slice(k), best = null;
+      for (i = 0; i < this.lawNames.length; i++) {
+        var full = this.lawNames[i][0], p = 0;
+        for (var j = 0; j < full.length && p < typed.length; j++) if (full[j] === typed[p]) p++;
+        if (p === typed.length && (!best || full.length < best[0].length)) best = this.lawNames[i];
+      }
+      if (best) return best[1];
+    }
+    return null;
+  };
+
+  /* ---------------- queries ---------------- */
+
+  Engine.prototype.parse = function (raw) {
+    var data = this.data;
+    var q = normalize(raw, data);
+    var result = { laws: [], citations: [], numbers: [], parts: [] };
+
+    // Citations: [law name] 第N条 (the law may be typed short or colloquially)
+    var self = this;
+    q = q.replace(/([\u3400-\u9fff]*?法)?\s*第?\s*([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*条/g,
+      function (all, name, num) {
+        var n = parseNumber(num);
+        if (isNaN(n) || (!name && !/第/.test(all))) return all;
+        var law = name ? self.findLaw(name) : null;
+        if (law) result.citations.push(law + "#" + n); else result.numbers.push(n);
+        if (name && !law) return name + " ";
+        return " ";
+      });
+
+    // Law names anywhere else in the query
+    for (var i = 0; i < this.lawNames.length; i++) {
+      var name = this.lawNames[i][0];
+      if (q.indexOf(name) >= 0) {
+        if (result.laws.indexOf(this.lawNames[i][1]) < 0) result.laws.push(this.lawNames[i][1]);
+        q = q.split(name).join(" ");
+      }
+    }
+
+    // Colloquial words bring in the statute's words
+    var expansions = [];
+    for (i = 0; i < data.synonyms.length; i++) {
+      var group = data.synonyms[i];
+      for (var s = 0; s < group.say.length; s++)
+        if (q.indexOf(group.say[s]) >= 0) {
+          expansions.push.apply(expansions, group.law);
+          break;
+        }
+    }
+    // Filler words of spoken questions (怎么办, 能不能 …) carry no meaning: cut them out
+    for (i = 0; i < data.stop.length; i++) q = q.split(data.stop[i]).join(" ");
+
+    result.parts = q.split(/\s+/).filter(Boolean);
+    result.expansions = expansions;
+    return result;
+  };
+
+  Engine.prototype.score = function (query) {
+    var weights = Object.create(null);
+    var add = function (toks, w) {
+      for (var t = 0; t < toks.length; t++) weights[toks[t]] = Math.max(weights[toks[t]] || 0, w);
+    };
+    for (var p = 0; p < query.parts.length; p++) add(tokens(query.parts[p]), 1);
+    for (p = 0; p < query.expansions.length; p++) add(tokens(normalize(query.expansions[p], this.data)), SYNONYM_WEIGHT);
+
+    var N = this.docs.length, scores = Object.create(null);
+    for (var tok in weights) {
+      var list = this.postings[tok];
+      if (!list) continue;
+      var idf = Math.log(1 + (N - list.length + 0.5) / (list.length + 0.5));
+      // single characters say little on their own
+      var w = weights[tok] * (tok.length === 1 && HAN.test(tok) ? 0.3 : 1);
+      for (var i = 0; i < list.length; i++) {
+        var d = list[i][0], tf = list[i][1];
+        var norm = K1 * (1 - B + B * this.docs[d].length / this.avgLength);
+        scores[d] = (scores[d] || 0) + w * idf * tf * (K1 + 1) / (tf + norm);
+      }
+    }
+    for (var l = 0; l < query.laws.length; l++)
+      for (d in scores) if (this.docs[d].law === query.laws[l]) scores[d] *= LAW_BOOST;
+    for (var n = 0; n < query.numbers.length; n++)
+      for (d = 0; d < N; d++)
+        if (this.docs[d].article === query.numbers[n] &&
+            (!query.laws.length || query.laws.indexOf(this.docs[d].law) >= 0))
+          scores[d] = (scores[d] || 0) + CITATION_SCORE / 2;
+    for (var c = 0; c < query.citations.length; c++) {
+      var hit = this.articles[query.citations[c]];
+      if (hit !== undefined) scores[hit] = CITATION_SCORE * (query.citations.length - c);
+    }
+    return { scores: scores, weights: weights };
+  };
+
+  /* ---------------- results in Material's format ---------------- */
+
+  // Wraps the query's tokens in <mark> inside the text parts of an HTML string.
+  function highlight(html, weights, data) {
+    return html.replace(/\u200b/g, "").split(/(<[^>]*>)/).map(function (part) {
+      if (part[0] === "<" || !part) return part;
+      var norm = normalize(part, data);
+      if (norm.length !== part.length) return part;
+      var marked = new Uint8Array(part.length);
+      for (var i = 0; i + 1 < norm.length; i++)
+        if (weights[norm.substr(i, 2)]) marked[i] = marked[i + 1] = 1;
+      var out = "", open = false;
+      for (i = 0; i < part.length; i++) {
+        if (marked[i] && !open) { out += "<mark>"; open = true; }
+        if (!marked[i] && open) { out += "</mark>"; open = false; }
+        out += part[i];
+      }
+      return out + (open ? "</mark>" : "");
+    }).join("");
+  }
+
+  Engine.prototype.search = function (raw) {
+    var query = this.parse(raw);
+    var scored = this.score(query);
+    var ranked = Object.keys(scored.scores).map(Number).sort(function (a, b) {
+      return scored.scores[b] - scored.scores[a] || a - b;
+    });
+    if (!ranked.length) return { items: [] };
+    var floor = scored.scores[ranked[0]] >= CITATION_SCORE / 2 ? 0 : scored.scores[ranked[0]] * 0.15;
+    var terms = {};
+    query.parts.concat(query.expansions).forEach(function (t) { if (t.length > 1) terms[t] = true; });
+
+    var items = [];
+    for (var i = 0; i < ranked.length && items.length < MAX_RESULTS; i++) {
+      var entry = this.docs[ranked[i]], score = scored.scores[ranked[i]];
+      if (score < floor) break;
+      var present = {};
+      for (var t in terms) if (entry.plain.indexOf(normalize(t, this.data)) >= 0) present[t] = true;
+      var item = {
+        location: entry.doc.location,
+        title: highlight(entry.doc.title, scored.weights, this.data),
+        text: highlight(entry.doc.text, scored.weights, this.data),
+        score: score, terms: present
+      };
+      if (entry.doc.tags) item.tags = entry.doc.tags.slice();
+      // Each hit is its own result under its page's title, so the order shown is the ranking.
+      var page = this.pages[entry.page];
+      var group = [item];
+      if (page && page !== entry.doc)
+        group.push({ location: page.location, title: stripTags(page.title), text: "", score: 0, terms: {} });
+      items.push(group);
+    }
+    return { items: items };
+  };
+
+  /* ---------------- the worker stand-in ---------------- */
+
+  function LawSearchWorker() {
+    this.listeners = [];
+    this.engine = null;
+  }
+  LawSearchWorker.prototype.addEventListener = function (type, fn) {
+    if (type === "message") this.listeners.push(fn);
+  };
+  LawSearchWorker.prototype.removeEventListener = function (type, fn) {
+    this.listeners = this.listeners.filter(function (l) { return l !== fn; });
+  };
+  LawSearchWorker.prototype.terminate = function () { this.listeners = []; };
+  LawSearchWorker.prototype.reply = function (data) {
+    var self = this;
+    setTimeout(function () {
+      var ev = { data: data };
+      self.listeners.forEach(function (fn) { fn(ev); });
+      if (typeof self.onmessage === "function") self.onmessage(ev);
+    }, 0);
+  };
+  LawSearchWorker.prototype.postMessage = function (message) {
+    if (message.type === SETUP) {
+      this.engine = new Engine(message.data.docs, window.__lawSearchData);
+      this.reply({ type: READY });
+    } else if (message.type === QUERY) {
+      var result;
+      try {
+        result = this.engine.search(message.data);
+      } catch (err) {
+        console.warn("搜索出错：", err);
+        result = { items: [] };
+      }
+      this.reply({ type: RESULT, data: result });
+    }
+  };
+
+  window.Worker = function (url, options) {
+    if (/workers\/search\.[^/]*\.js/.test(url) && window.__lawSearchData)
+      return new LawSearchWorker();
+    return new NativeWorker(url, options);
+  };
+  window.Worker.prototype = NativeWorker && NativeWorker.prototype;
+
+  // For tests and the benchmark: the same engine without the UI.
+  window.__LawSearchEngine = Engine;
+})();

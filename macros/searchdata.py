@@ -1,0 +1,168 @@
+"""Data for the site's search (docs/assets/javascripts/lawsearch.js), from three sources:
+
+- macros/data/search_vocab.yaml: colloquial → statutory words, and filler words of questions;
+- macros/data/article_keywords.yaml: 要点 of articles in this project's words, shown under the
+  article (article_keyword_blocks) and weighted in search;
+- the law pages' front matter: law names and short names, for citations such as 承包法第27条.
+
+write_client_data() writes them, with a traditional → simplified character table for the
+characters the site uses (from OpenCC's dictionary), to assets/javascripts/lawsearch-data.js.
+Plain Python, no mkdocs import: macros/__init__.py wires it into the build."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .errors import ContentError, describe_validation_error
+from .lawlist import load_law_list
+from .lawregistry import LawRegistry
+
+DATA_DIR = Path(__file__).parent / "data"
+VOCAB_FILE = DATA_DIR / "search_vocab.yaml"
+KEYWORDS_FILE = DATA_DIR / "article_keywords.yaml"
+CLIENT_DATA = "assets/javascripts/lawsearch-data.js"
+
+
+def _words(values: list[str]) -> list[str]:
+    cleaned = [v.strip() for v in values]
+    if not cleaned or any(not v for v in cleaned):
+        raise ValueError("不能为空，也不能有空词")
+    return cleaned
+
+
+class SynonymGroup(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    say: list[str]   # how villagers say it
+    law: list[str]   # how the statutes say it
+
+    _check = field_validator("say", "law")(classmethod(lambda cls, v: _words(v)))
+
+
+class Vocabulary(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    synonyms: list[SynonymGroup]
+    stop: list[str]
+
+    _check = field_validator("stop")(classmethod(lambda cls, v: _words(v)))
+
+
+def _read_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        line = e.problem_mark.line + 1 if getattr(e, "problem_mark", None) else None
+        raise ContentError(path, f"YAML 格式有误：{getattr(e, 'problem', e)}", line=line) from None
+
+
+def load_vocabulary(path: Path = VOCAB_FILE) -> Vocabulary:
+    raw = _read_yaml(path)
+    try:
+        return Vocabulary.model_validate(raw)
+    except ValidationError as e:
+        raise ContentError(path, f"词表格式不对：{describe_validation_error(e)}") from None
+
+
+def load_keywords(registry: LawRegistry, path: Path = KEYWORDS_FILE) -> dict[str, dict[int, list[str]]]:
+    """law id → article number → 要点. A law must be in the law list (macros/data/laws.yaml)
+    and every article must exist on its page; a listed law without a page on the site being
+    built (a small test site) is left out."""
+    raw = _read_yaml(path) or {}
+    laws = registry.laws
+    known = {law.id for law in load_law_list()}
+    if not isinstance(raw, dict):
+        raise ContentError(path, "应为“法律 id: {条号: [要点, …]}”的键值对")
+    out: dict[str, dict[int, list[str]]] = {}
+    for law_id, articles in raw.items():
+        if law_id not in known:
+            raise ContentError(path, f"法律 {law_id} 不在法律清单 macros/data/laws.yaml 里："
+                                     f"可用的有 {', '.join(sorted(known))}")
+        if law_id not in laws:
+            continue
+        if not isinstance(articles, dict):
+            raise ContentError(path, f"{law_id}：应为“条号: [要点, …]”的键值对")
+        law = laws[law_id]
+        out[law_id] = {}
+        for number, keys in articles.items():
+            if not isinstance(number, int) or law.article(number) is None:
+                raise ContentError(path, f"{law_id} 第 {number} 条不存在（{law.name}共 {len(law.articles)} 条）")
+            if not isinstance(keys, list) or not keys or any(not isinstance(k, str) or not k.strip() for k in keys):
+                raise ContentError(path, f"{law_id} 第 {number} 条：要点应为不空的文字列表，不能有空项")
+            out[law_id][number] = [k.strip() for k in keys]
+    return out
+
+
+def article_keyword_blocks(keywords: dict[str, dict[int, list[str]]]):
+    """An ARTICLE_BLOCK_PROVIDERS function: the 要点 line under each article that has them."""
+    def keyword_blocks(law_id: str, anchor: str) -> list[str]:
+        m = re.fullmatch(r"art-(\d+)", anchor)
+        keys = keywords.get(law_id, {}).get(int(m.group(1))) if m else None
+        if not keys:
+            return []
+        return ["**要点**：" + " · ".join(keys) + "\n{: .article-keys }"]
+    return keyword_blocks
+
+
+@lru_cache(maxsize=1)
+def _opencc_table() -> dict[str, str]:
+    """Traditional → simplified characters, from the OpenCC dictionary shipped on PyPI."""
+    import opencc  # opencc-python-reimplemented: pure Python, dictionaries included
+
+    table = {}
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        if trad and simp:
+            table[trad] = simp.split()[0]
+    return table
+
+
+def traditional_table(site_chars: set[str]) -> dict[str, str]:
+    """The part of the table that can matter: characters whose simplified form the site uses,
+    leaving alone any character the site itself writes (so no simplified text is changed)."""
+    return {t: s for t, s in _opencc_table().items()
+            if len(t) == 1 and len(s) == 1 and s in site_chars and t not in site_chars}
+
+
+def _page_location(rel: str, use_directory_urls: bool) -> str:
+    stem = rel[:-3]
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def client_data(docs_dir: Path, registry: LawRegistry, use_directory_urls: bool = False) -> dict:
+    vocab = load_vocabulary()
+    keywords = load_keywords(registry)
+    laws, site_chars = [], set()
+    for path in docs_dir.rglob("*.md"):
+        site_chars.update(path.read_text(encoding="utf-8"))
+    for law in registry.laws.values():
+        # a law may span several pages (民法典, one per 编)
+        laws.append({"id": law.id, "pages": [_page_location(p, use_directory_urls) for p in law.pages],
+                     "names": sorted(set(law.aliases), key=lambda n: (-len(n), n))})
+    keys = {
+        f"{_page_location(registry.laws[law_id].article(n).page, use_directory_urls)}#art-{n}": " ".join(words)
+        for law_id, articles in keywords.items() for n, words in articles.items()
+    }
+    for words in [*(w for g in vocab.synonyms for w in g.say + g.law), *keys.values()]:
+        site_chars.update(words)
+    return {
+        "synonyms": [g.model_dump() for g in vocab.synonyms],
+        "stop": sorted(vocab.stop, key=lambda w: (-len(w), w)),  # longest first: 怎么办 before 怎么
+        "laws": laws,
+        "keys": keys,
+        "t2s": traditional_table(site_chars),
+    }
+
+
+def write_client_data(site_dir: Path, docs_dir: Path, registry: LawRegistry,
+                      use_directory_urls: bool = False) -> Path:
+    target = site_dir / CLIENT_DATA
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(client_data(docs_dir, registry, use_directory_urls), ensure_ascii=False, separators=(",", ":"))
+    target.write_text("// 由 macros/searchdata.py 在构建时生成，请勿手工修改。\n"
+                      f"window.__lawSearchData={data};\n", encoding="utf-8")
+    return target
