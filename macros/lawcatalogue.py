@@ -7,11 +7,13 @@ from .frontmatter import read_front_matter
 
 
 def law_pages(docs_dir: Path) -> list[tuple[str, dict]]:
-    """(path relative to docs/, law metadata) for every page under laws/ that is a law page."""
+    """(path relative to docs/, law metadata) for every law under laws/: its page, or for a law
+    split into parts (laws/civil-code/), its entry page."""
     found = []
-    for path in sorted((docs_dir / "laws").glob("*.md")):
+    laws = docs_dir / "laws"
+    for path in sorted([*laws.glob("*.md"), *laws.glob("*/index.md")]):
         meta = read_front_matter(path)
-        if isinstance(meta.get("law"), dict):
+        if isinstance(meta.get("law"), dict) and not meta["law"].get("part"):
             found.append((path.relative_to(docs_dir).as_posix(), meta["law"]))
     return found
 
