@@ -50,6 +50,11 @@ class PageMeta(BaseModel):
     # this project's keys
     topics: list[str] = []                  # 主题索引 entries
     law: LawMeta | None = None              # law pages only
+    # reception scripts (docs/reception/); the 接待速查 page is built from these
+    keywords: list[str] = []                # what villagers say when they come with this problem
+    key_articles: list[str] = []            # the main articles, cited plainly: 《土地管理法》第六十二条
+    forms: list[str] = []                   # form / template pages to use, relative to docs/
+    referrals: list[str] = []               # office ids from macros/data/referrals.yaml
 
 
 def validate_page_meta(meta: dict, path: Path | str) -> PageMeta:
