@@ -112,7 +112,7 @@ def check_referral_ids(ids: list[str], offices: dict[str, Office], page: Path | 
 
 
 def _phone(office: Office, local: LocalSettings) -> str:
-    return local.phones.get(office.id, "电话未填写（在 mkdocs.yml 的 extra.referral_phones 里填）")
+    return local.phones.get(office.id, "未填写")
 
 
 def referral_list(ids: list[str], offices: dict[str, Office], local: LocalSettings, page: Path | str) -> str:
@@ -122,9 +122,8 @@ def referral_list(ids: list[str], offices: dict[str, Office], local: LocalSettin
     for ref in ids:
         o = offices[ref]
         name = o.name.replace("镇", local.township, 1) if o.name.startswith("镇") else o.name
-        out.append(f"- **{name}**（电话：{_phone(o, local)}）：{'；'.join(o.handles)}。")
-        if o.tips:
-            out.append(f"    转过去之前交代：{o.tips}")
+        tips = f"**转过去之前交代**：{o.tips}" if o.tips else ""
+        out.append(f"- **{name}**（电话：{_phone(o, local)}）：{'；'.join(o.handles)}。{tips}")
     return "\n".join(out)
 
 

@@ -110,7 +110,7 @@ def test_local_settings_name_the_township_and_phones():
     local = local_settings({"township": {"name": "青山镇"}, "referral_phones": {"justice": "0123-4567890"}}, OFFICES)
     md = referral_list(["justice", "court"], OFFICES, local, "docs/reception/x.md")
     assert "**青山镇司法所**（电话：0123-4567890）" in md
-    assert "**县人民法院（人民法庭）**（电话：电话未填写" in md
+    assert "**县人民法院（人民法庭）**（电话：未填写）" in md
 
 
 def test_unknown_phone_id_names_mkdocs_yml():
