@@ -6,6 +6,7 @@ macros/mkdocs_hooks.py (a MkDocs hook) links citations in each page's HTML."""
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from .lawaugment import ArticleBlocks, augment_law_markdown
 from .lawcatalogue import catalogue_table
 from .lawregistry import LawRegistry, build_registry
 from .pagemeta import load_page_meta
+from . import referrals as referral_dir
+from .reception import check_forms, lookup_table, reception_scripts
 from .searchdata import article_keyword_blocks, load_keywords, write_client_data
 from .xrefindex import backlinks_block, citation_index, topic_index, unknown_law_report
 
@@ -49,12 +52,17 @@ def define_env(env):
     ARTICLE_BLOCK_PROVIDERS.clear()
     CITATION_SOURCES.clear()
 
+    offices = referral_dir.load_referrals()
+    local = referral_dir.local_settings(env.conf.get("extra") or {}, offices, "mkdocs.yml")
     topics: dict[str, list[str]] = {}
     titles: dict[str, str] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
         meta = load_page_meta(path)  # a bad front matter stops the build here, naming the file
         titles[rel] = meta.title or page_title({}, path)
+        shown = path.relative_to(docs_dir.parent)  # docs/reception/x.md, as the editor knows it
+        referral_dir.check_referral_ids(meta.referrals, offices, shown)
+        check_forms(meta, docs_dir, shown)
         for topic in meta.topics:
             topics.setdefault(topic, []).append(rel)
 
@@ -77,6 +85,27 @@ def define_env(env):
 
     def here() -> str:
         return env.page.file.src_uri
+
+    @env.macro
+    def township_name() -> str:
+        """本镇名称（mkdocs.yml 的 extra.township.name）。"""
+        return local.township
+
+    @env.macro
+    def referral_list() -> str:
+        """本页页首 referrals 所列转办去向：单位、电话、管哪些事。
+        (Not named `referrals`: the page's front-matter key of that name would hide it.)"""
+        return referral_dir.referral_list(env.page.meta.get("referrals") or [], offices, local, env.page.file.src_uri)
+
+    @env.macro
+    def referral_directory() -> str:
+        """转办目录全表。"""
+        return referral_dir.directory_table(offices, local)
+
+    @env.macro
+    def reception_lookup() -> str:
+        """接待速查表：从各接待话术页的页首信息生成。"""
+        return lookup_table(reception_scripts(docs_dir), docs_dir, posixpath.dirname(here()))
 
     @env.macro
     def law_table() -> str:

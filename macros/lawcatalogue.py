@@ -2,6 +2,7 @@
 which reads the law pages' front matter: one row per law, however many pages it spans."""
 from __future__ import annotations
 
+from .lawlist import load_law_list
 from .lawregistry import LawRegistry
 from .xrefindex import rel_link
 
@@ -12,7 +13,8 @@ def catalogue_table(registry: LawRegistry, from_page: str) -> str:
         "| 法律名称 | 版本 | 施行日期 | 状态 | 条文数 |",
         "| --- | --- | --- | --- | ---: |",
     ]
-    for law in registry.laws.values():
+    order = {e.id: i for i, e in enumerate(load_law_list())}   # the law list's reviewed order
+    for law in sorted(registry.laws.values(), key=lambda law: order.get(law.id, len(order))):
         m = law.meta
         rows.append(
             f"| [{law.name}]({rel_link(from_page, law.entry_page)}) | {m['version']} "

@@ -15,6 +15,27 @@ LAW_LIST = Path(__file__).parent / "data" / "laws.yaml"
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
+class LawPart(BaseModel):
+    """One page of a law split into parts (民法典: one page per 编). The database has chapters
+    and sections but no 编, so the parts and their boundaries are reviewed metadata."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str                          # page slug inside the law's folder, e.g. property
+    name: str                        # as the code names it: 第二编 物权
+    first: int                       # number of the part's first article; it runs to the next part
+    # the importer checks that every part starts where the source restarts its chapter numbering
+    # (第一章 again); false where the source has no such mark (民法典 附则 has no chapters)
+    boundary_in_source: bool = True
+    note: str | None = None          # shown on the part's page
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, v: str) -> str:
+        if not _SLUG.match(v):
+            raise ValueError("id 只能用小写字母、数字和连字符，并以字母开头（它是页面网址的一部分）")
+        return v
+
+
 class LawEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -27,6 +48,7 @@ class LawEntry(BaseModel):
     status: str
     history: list[str] = []
     note: str | None = None
+    parts: list[LawPart] = []        # empty: the whole law on one page
 
     @field_validator("id")
     @classmethod
@@ -44,10 +66,37 @@ class LawEntry(BaseModel):
             raise ValueError(f"日期“{v}”不是 YYYY-MM-DD 格式") from None
         return v
 
+    @field_validator("parts")
+    @classmethod
+    def _parts_in_order(cls, v: list[LawPart]) -> list[LawPart]:
+        firsts = [p.first for p in v]
+        if firsts != sorted(set(firsts)):
+            raise ValueError("各部分的 first（起始条号）必须从小到大排列且不重复")
+        ids = [p.id for p in v]
+        if len(set(ids)) != len(ids):
+            raise ValueError("各部分的 id 不能重复")
+        if "index" in ids:
+            raise ValueError("部分的 id 不能是 index（那是全法目录页）")
+        return v
+
     @property
     def page(self) -> str:
-        """Path of the law's page, relative to docs/."""
-        return f"laws/{self.id}.md"
+        """Path of the law's page (for a split law, its entry page), relative to docs/."""
+        return f"laws/{self.id}/index.md" if self.parts else f"laws/{self.id}.md"
+
+    @property
+    def name_short(self) -> str:
+        """The name used in page titles of a split law: the first short name (民法典)."""
+        return self.short_names[0] if self.short_names else self.name
+
+    def part_page(self, part: LawPart) -> str:
+        """Path of one part's page, relative to docs/."""
+        return f"laws/{self.id}/{part.id}.md"
+
+    @property
+    def article_pages(self) -> list[str]:
+        """The pages that hold the law's articles, in article order."""
+        return [self.part_page(p) for p in self.parts] if self.parts else [self.page]
 
 
 def load_law_list(path: Path = LAW_LIST) -> list[LawEntry]:

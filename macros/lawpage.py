@@ -37,6 +37,10 @@ class Article:
     section: str | None = None
     line: int = 0               # line of the heading in the page file
 
+    @property
+    def anchor_number(self) -> int:
+        return int(self.anchor.split("-")[1])
+
 
 @dataclass
 class LawPage:

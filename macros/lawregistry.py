@@ -30,8 +30,9 @@ class Law:
     id: str
     name: str
     short_names: list[str]
-    pages: list[str] = field(default_factory=list)       # docs-relative, in reading order
-    meta: dict = field(default_factory=dict)              # the first page's law: front matter
+    pages: list[str] = field(default_factory=list)       # docs-relative pages holding articles
+    meta: dict = field(default_factory=dict)              # law: front matter (of the entry page)
+    entry: str | None = None                              # entry page of a law split into parts
     articles: dict[str, RegisteredArticle] = field(default_factory=dict)  # by anchor
 
     @property
@@ -48,7 +49,7 @@ class Law:
 
     @property
     def entry_page(self) -> str:
-        return self.pages[0]
+        return self.entry or self.pages[0]
 
     def article(self, n: int, sub: int | None = None) -> RegisteredArticle | None:
         return self.articles.get(f"art-{n}" if sub is None else f"art-{n}-{sub}")
@@ -70,8 +71,11 @@ class LawRegistry:
             self.laws[law.id] = law
             for alias in law.aliases:
                 self._aliases.setdefault(alias, law.id)
-        law.pages.append(rel)
         self.page_law[rel] = law.id
+        if "parts" in meta:          # the entry page of a law split into parts (民法典): no articles
+            law.entry, law.meta = rel, meta
+            return
+        law.pages.append(rel)
         for a in articles:
             m = _ANCHOR.match(a.anchor)
             n, sub = int(m.group(1)), (int(m.group(2)) if m.group(2) else None)
@@ -90,10 +94,11 @@ class LawRegistry:
 def build_registry(docs_dir: Path) -> LawRegistry:
     registry = LawRegistry()
     law_dir = docs_dir / "laws"
-    for path in sorted(law_dir.rglob("*.md")):
-        page = _law_page_or_none(path)
-        if page is not None:
-            registry.add_page(path.relative_to(docs_dir).as_posix(), page.law, page.articles)
+    pages = [p for p in map(_law_page_or_none, sorted(law_dir.rglob("*.md"))) if p is not None]
+    # the parts of a split law in article order (file names are not: contracts < general)
+    pages.sort(key=lambda p: (p.law["id"], p.articles[0].anchor_number if p.articles else 0))
+    for page in pages:
+        registry.add_page(page.path.relative_to(docs_dir).as_posix(), page.law, page.articles)
     return registry
 
 
@@ -103,3 +108,4 @@ def _law_page_or_none(path: Path):
     if not text.startswith("---\n") or "\nlaw:" not in text.split("\n---\n", 1)[0]:
         return None
     return parse_law_page(path)
+

@@ -13,6 +13,17 @@ from .errors import ContentError, describe_validation_error
 from .frontmatter import split_front_matter
 
 
+class LawPartMeta(BaseModel):
+    """One part of a law split over several pages (民法典: one page per 编)."""
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: str                  # 第二编 物权
+    first: int                 # first and last article number on the part's page
+    last: int
+    articles: int
+    page: str | None = None    # on the law's entry page: the part page, relative to docs/
+
+
 class LawMeta(BaseModel):
     """Written by the importer on law pages."""
     model_config = ConfigDict(extra="forbid")
@@ -24,7 +35,9 @@ class LawMeta(BaseModel):
     effective: str
     status: str
     source: str
-    articles: int
+    articles: int                         # of the whole law
+    part: LawPartMeta | None = None       # on a part page: which part this page holds
+    parts: list[LawPartMeta] = []         # on a split law's entry page: every part, in order
 
 
 class PageMeta(BaseModel):
@@ -37,6 +50,11 @@ class PageMeta(BaseModel):
     # this project's keys
     topics: list[str] = []                  # 主题索引 entries
     law: LawMeta | None = None              # law pages only
+    # reception scripts (docs/reception/); the 接待速查 page is built from these
+    keywords: list[str] = []                # what villagers say when they come with this problem
+    key_articles: list[str] = []            # the main articles, cited plainly: 《土地管理法》第六十二条
+    forms: list[str] = []                   # form / template pages to use, relative to docs/
+    referrals: list[str] = []               # office ids from macros/data/referrals.yaml
 
 
 def validate_page_meta(meta: dict, path: Path | str) -> PageMeta:

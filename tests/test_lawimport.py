@@ -20,7 +20,22 @@ EXPECTED = {  # the versions and article counts the project promises (issue 2)
     "中华人民共和国村民委员会组织法": ("2025-10-28 第二次修正", 50),
     "中华人民共和国农村土地承包经营纠纷调解仲裁法": ("2009-06-27 通过", 53),
     "中华人民共和国保守国家秘密法": ("2024-02-27 修订", 65),
+    # the laws reception rests on (issue 4)
+    "中华人民共和国妇女权益保障法": ("2022-10-30 修订", 86),
+    "中华人民共和国农村集体经济组织法": ("2024-06-28 通过", 67),
+    "中华人民共和国人民调解法": ("2010-08-28 通过", 35),
+    "中华人民共和国民法典": ("2020-05-28 通过", 1260),
 }
+CIVIL_CODE_PARTS = [  # 编 and their article ranges, as the code itself has them
+    ("第一编 总则", 1, 204), ("第二编 物权", 205, 462), ("第三编 合同", 463, 988),
+    ("第四编 人格权", 989, 1039), ("第五编 婚姻家庭", 1040, 1118), ("第六编 继承", 1119, 1163),
+    ("第七编 侵权责任", 1164, 1258), ("附则", 1259, 1260),
+]
+
+
+def articles_of(entry):
+    """A law's articles over all its pages (one page, or one per part), in page order."""
+    return [a for rel in entry.article_pages for a in parse_law_page(ROOT / "docs" / rel).articles]
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +45,7 @@ def db():
     conn.close()
 
 
-def test_the_five_core_laws_are_listed_with_their_versions():
+def test_the_core_and_reception_laws_are_listed_with_their_versions():
     listed = {e.name: e.version for e in LAWS}
     for name, (version, _) in EXPECTED.items():
         assert listed.get(name) == version
@@ -43,16 +58,19 @@ def test_page_equals_database(entry, db):
         "SELECT article_no, article_no_arabic, article_text FROM articles WHERE law_id = ? ORDER BY id",
         (law_id,),
     ).fetchall()
-    page = parse_law_page(ROOT / "docs" / entry.page)
-    assert page.law["name"] == entry.name
-    assert page.law["version"] == entry.version
-    assert page.law["articles"] == len(rows)
+    for rel in {entry.page, *entry.article_pages}:
+        page = parse_law_page(ROOT / "docs" / rel)
+        assert page.law["id"] == entry.id
+        assert page.law["name"] == entry.name
+        assert page.law["version"] == entry.version
+        assert page.law["articles"] == len(rows)
     if entry.name in EXPECTED:
         assert len(rows) == EXPECTED[entry.name][1]
-    assert [a.number for a in page.articles] == [r[0] for r in rows]
-    assert [a.anchor for a in page.articles] == [f"art-{r[1]}" for r in rows]
-    assert len({a.anchor for a in page.articles}) == len(rows)
-    for art, (_, _, text) in zip(page.articles, rows):
+    articles = articles_of(entry)
+    assert [a.number for a in articles] == [r[0] for r in rows]
+    assert [a.anchor for a in articles] == [f"art-{r[1]}" for r in rows]
+    assert len({a.anchor for a in articles}) == len(rows)
+    for art, (_, _, text) in zip(articles, rows):
         assert normalise_text(art.text) == normalise_text(text), art.number
         # 款 kept as separate paragraphs, as the source has them
         assert len(art.text.split("\n")) == len([x for x in text.split("\n") if x.strip()]), art.number
@@ -79,9 +97,77 @@ def test_check_mode_reports_an_altered_article(tmp_path, capsys):
 
 def test_import_writes_pages_identical_to_the_committed_ones(tmp_path):
     assert main(["--docs", str(tmp_path)]) == 0
-    for entry in LAWS:
-        assert (tmp_path / entry.page).read_text(encoding="utf-8") == \
-            (ROOT / "docs" / entry.page).read_text(encoding="utf-8"), entry.page
+    written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert len(written) == sum(len(e.article_pages) + (2 if e.parts else 0) for e in LAWS)
+    for rel in written:
+        assert (tmp_path / rel).read_text(encoding="utf-8") == \
+            (ROOT / "docs" / rel).read_text(encoding="utf-8"), rel
+
+
+def civil_code():
+    return next(e for e in LAWS if e.id == "civil-code")
+
+
+def test_civil_code_has_one_page_per_part_with_every_article_exactly_once():
+    entry = civil_code()
+    assert [(p.name) for p in entry.parts] == [name for name, _, _ in CIVIL_CODE_PARTS]
+    seen: list[int] = []
+    for part, (name, first, last) in zip(entry.parts, CIVIL_CODE_PARTS):
+        page = parse_law_page(ROOT / "docs" / entry.part_page(part))
+        meta = page.law["part"]
+        assert (meta["name"], meta["first"], meta["last"], meta["articles"]) == (name, first, last, last - first + 1)
+        assert [a.anchor for a in page.articles] == [f"art-{n}" for n in range(first, last + 1)]
+        seen += [int(a.anchor.removeprefix("art-")) for a in page.articles]
+    assert seen == list(range(1, 1261))
+
+
+def test_civil_code_entry_page_lists_the_parts_for_the_citation_engine():
+    entry = civil_code()
+    index = parse_law_page(ROOT / "docs" / entry.page)
+    assert index.articles == []
+    assert [(p["name"], p["first"], p["last"], p["page"]) for p in index.law["parts"]] == [
+        (name, first, last, entry.part_page(part)) for part, (name, first, last) in zip(entry.parts, CIVIL_CODE_PARTS)
+    ]
+    text = (ROOT / "docs" / entry.page).read_text(encoding="utf-8")
+    assert "| [第二编 物权](property.md) | 第二百零五条至第四百六十二条 | 258 |" in text
+    assert "- [第十三章 宅基地使用权](property.md#art-362)" in text
+
+
+def test_a_chapter_never_spans_two_parts():
+    """The database files 附则 under 侵权责任编 第十章; the 附则 page shows no chapter heading."""
+    page = parse_law_page(ROOT / "docs/laws/civil-code/supplementary.md")
+    assert [a.chapter for a in page.articles] == [None, None]
+    torts = parse_law_page(ROOT / "docs/laws/civil-code/torts.md")
+    assert torts.articles[0].chapter == "第一章 一般规定"
+    assert torts.articles[-1].chapter == "第十章 建筑物和物件损害责任"
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda parts: [p for p in parts if p.id != "contracts"],
+     "数据库在第 463 条重新从“第一章”编章，说明这里是新的一编，但 parts 里没有从第 463 条开始的部分"),
+    (lambda parts: [p.model_copy(update={"first": 206}) if p.id == "property" else p for p in parts],
+     "部分“第二编 物权”从第 206 条开始，但数据库在这里没有重新从“第一章”编章"),
+    (lambda parts: [p.model_copy(update={"first": 2}) if p.id == "general" else p for p in parts],
+     "第一部分应从第 1 条开始，清单写的是第 2 条"),
+])
+def test_part_boundaries_are_checked_against_the_source(db, change, message):
+    from macros.lawimport import split_parts
+
+    entry = civil_code()
+    wrong = entry.model_copy(update={"parts": change(list(entry.parts))})
+    with pytest.raises(ContentError) as e:
+        split_parts(wrong, read_law(db, entry.name))
+    assert message in str(e.value) and "macros/data/laws.yaml（中华人民共和国民法典）" in str(e.value)
+
+
+def test_check_mode_reports_an_article_missing_from_a_part_page(tmp_path, capsys):
+    assert main(["--docs", str(tmp_path), "civil-code"]) == 0
+    page = tmp_path / "laws/civil-code/property.md"
+    text = page.read_text(encoding="utf-8")
+    cut = text.index("#### 第三百六十二条")
+    page.write_text(text[:cut] + text[text.index("#### 第三百六十三条"):], encoding="utf-8")
+    assert main(["--check", "--docs", str(tmp_path), "civil-code"]) == 1
+    assert "property.md：缺少 第三百六十二条（#art-362）" in capsys.readouterr().err
 
 
 def test_unknown_law_name_is_a_clear_error(db):
