@@ -304,10 +304,16 @@ def _grid_borders(table):
 def build_document(dt: DocType, which: str) -> GongwenDocument:
     d = dt.example if which == "example" else dt.skeleton
     g = GongwenDocument()
-    g.org_mark(d.org_mark)
-    if d.number:
-        g.number_line(d.number, d.signer)
-    g.title(d.title)
+    if d.org_mark:
+        g.org_mark(d.org_mark)
+        if d.number:
+            g.number_line(d.number, d.signer)
+        g.title(d.title)
+    else:  # 公告、决议、公报: no 版头; the number or 通过日期 goes under the title
+        g.para(d.title, XIAOBIAOSONG, SIZE_2, WD_ALIGN_PARAGRAPH.CENTER, line=Pt(35))
+        if d.number:
+            g.para(d.number, KAITI, SIZE_3, WD_ALIGN_PARAGRAPH.CENTER)
+        g.blank(1)
     if d.to:
         g.blank(1)
         g.para(d.to)

@@ -53,8 +53,8 @@ Block = Union[str, dict[Literal["h1", "h2", "h3"], str]]
 class Document(BaseModel):
     """One 公文 laid out per GB/T 9704-2012: 版头, 主体, 版记."""
     model_config = ConfigDict(extra="forbid")
-    org_mark: str                          # 发文机关标志（红色）
-    number: str | None = None              # 发文字号
+    org_mark: str | None = None            # 发文机关标志（红色）；公告、决议等无版头的不写
+    number: str | None = None              # 发文字号；无版头时为标题下的号、通过日期等
     signer: str | None = None              # 签发人（上行文）
     title: str                             # 标题
     to: str | None = None                  # 主送机关，以全角冒号结尾

@@ -16,17 +16,23 @@ def _p(cls: str, text: str) -> str:
 def document_html(dt: DocType, which: str) -> str:
     d = dt.example if which == "example" else dt.skeleton
     label = "范例" if which == "example" else "填空模板"
-    out = [f'<div class="gw-paper" role="figure" aria-label="{escape(dt.name)}{label}">',
-           _p("gw-mark", d.org_mark)]
-    if d.number:
+    out = [f'<div class="gw-paper" role="figure" aria-label="{escape(dt.name)}{label}">']
+    if not d.org_mark:
+        out.append(_p("gw-title gw-title--top", d.title))
+        if d.number:
+            out.append(_p("gw-subno", d.number))
+    elif d.number:
+        out.append(_p("gw-mark", d.org_mark))
         if d.signer:
             out.append(f'<p class="gw-number gw-number--up"><span>{escape(d.number)}</span>'
                        f'<span>签发人：<span class="gw-kai">{escape(d.signer)}</span></span></p>')
         else:
             out.append(_p("gw-number", d.number))
     else:
+        out.append(_p("gw-mark", d.org_mark))
         out.append('<p class="gw-number"></p>')
-    out.append(_p("gw-title", d.title))
+    if d.org_mark:
+        out.append(_p("gw-title", d.title))
     if d.to:
         out.append(_p("gw-to", d.to))
     for block in d.body:
