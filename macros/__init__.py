@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .citations import CitationFinder
-from .citegraph import CitationGraph, TextSource, build_graph, page_title
+from .citegraph import CitationGraph, TextSource, build_graph, data_file_sources, page_title
 from .errors import ContentProblems
 from .glossary import glossary_markdown, glossary_sources, load_glossary
 from .lawaugment import ArticleBlocks, augment_law_markdown
@@ -19,8 +19,11 @@ from .lawcatalogue import catalogue_table
 from .lawregistry import LawRegistry, build_registry
 from .pagemeta import load_page_meta
 from . import referrals as referral_dir
+from .docxgen import write_all
 from .reception import check_forms, lookup_table, reception_scripts
 from .searchdata import article_keyword_blocks, load_keywords, write_client_data
+from .templatedata import load_all, page_slug, township_settings
+from .templatehtml import catalogue_markdown, downloads_html, sample_html
 from .xrefindex import backlinks_block, citation_index, topic_index, unknown_law_report
 
 # Functions (law_id, anchor) -> Markdown blocks shown under each article of a law page;
@@ -70,6 +73,11 @@ def define_env(env):
     finder = CitationFinder(registry.aliases())
     terms = load_glossary(docs_dir, registry, finder)
     CITATION_SOURCES.append(lambda d: glossary_sources(d, terms))
+    # 公文模板与表格: page samples and Word files from the same data (macros/templatedata.py)
+    township = township_settings(env.conf.get("extra"))
+    env.variables["township"] = township.model_dump()
+    templates = env.variables["_templates"] = load_all(township)
+    CITATION_SOURCES.append(lambda d: [src for t in templates.values() for src in data_file_sources(t.path, t.page)])
     # 要点 under articles first (also weighted by the search), then backlinks
     ARTICLE_BLOCK_PROVIDERS.append(article_keyword_blocks(load_keywords(registry)))
     graph = CitationGraph(titles=titles)
@@ -132,6 +140,28 @@ def define_env(env):
         """引用了本站未收录法律的地方。"""
         return unknown_law_report(graph, here())
 
+    def this_template():
+        found = page_slug(env.page.file.src_uri)
+        if found is None or found[1] not in templates:
+            raise KeyError(f"{env.page.file.src_uri} 不是模板页，或 macros/data/templates/ 里没有它的数据")
+        return templates[found[1]]
+
+    @env.macro
+    def template_sample(which: str = "example") -> str:
+        """本页公文（表格）的范例（"example"）或填空模板（"skeleton"）。"""
+        return sample_html(this_template(), which)
+
+    @env.macro
+    def template_downloads() -> str:
+        """本页的 Word 下载按钮。"""
+        return downloads_html(this_template())
+
+    @env.macro
+    def template_table(section: str = "templates") -> str:
+        """全部文种（"templates"）或全部表格（"forms"）的目录表。"""
+        page_dir = Path(env.page.file.src_uri).parent.as_posix()
+        return catalogue_markdown(templates, section, page_dir)
+
 
 def on_post_page_macros(env):
     law_id = XREF.registry.page_law.get(env.page.file.src_uri) if XREF else None
@@ -143,3 +173,5 @@ def on_post_build(env):
     # the search's vocabulary, law names and 要点, read by docs/assets/javascripts/lawsearch.js
     write_client_data(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]), XREF.registry,
                       env.conf["use_directory_urls"])
+    # Word files of the templates and forms (macros/docxgen.py)
+    write_all(env.variables["_templates"], Path(env.conf["site_dir"]))

@@ -86,6 +86,14 @@ def markdown_sources(path: Path, rel: str) -> list[TextSource]:
     return sources
 
 
+def data_file_sources(path: Path, page: str) -> list[TextSource]:
+    """The lines of a data file (YAML) whose text ends up on `page`, for citation scanning:
+    an error then names the data file and its line, where the editor must fix it."""
+    return [TextSource(page, str(path), i, line)
+            for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1)
+            if "第" in line]
+
+
 def page_title(meta: dict, path: Path) -> str:
     if meta.get("title"):
         return str(meta["title"])

@@ -20,6 +20,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+def site_config(path: Path = ROOT / "mkdocs.yml") -> dict:
+    """mkdocs.yml as MkDocs reads it (with its !!python tags and env defaults)."""
+    from mkdocs.config import load_config
+    return load_config(str(path))
+
+
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` for the project at `project` into `site_dir`."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")

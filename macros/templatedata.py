@@ -1,0 +1,189 @@
+"""The 公文 templates and office forms as data: one YAML file per page in
+macros/data/templates/ (公文) and macros/data/templates/forms/ (表格). The page shows the
+example and the skeleton rendered from this data, and the Word files are generated from the
+same data, so the page and the .docx can never disagree.
+
+Texts may contain the local settings as placeholders — {镇} {县} {字号} {办公室} — filled
+from mkdocs.yml `extra.township` (see TownshipSettings)."""
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import ContentError, describe_validation_error
+
+DATA_DIR = Path(__file__).parent / "data" / "templates"
+FORMS_DIR = DATA_DIR / "forms"
+
+
+class TownshipSettings(BaseModel):
+    """mkdocs.yml `extra.township`: the township that the examples and Word files name."""
+    model_config = ConfigDict(extra="forbid")
+    name: str = "某某镇"                  # 镇（乡）名称，如 青石镇
+    county: str = "某某县"                # 所属县（市、区）
+    doc_number_prefix: str = "某镇发"     # 发文字号中的机关代字，如 青镇发
+    office: str = "党政综合办公室"         # 办公室名称（印发机关）
+
+    def placeholders(self) -> dict[str, str]:
+        return {"镇": self.name, "县": self.county, "字号": self.doc_number_prefix,
+                "办公室": self.office}
+
+
+def township_settings(extra: dict | None, source: str = "mkdocs.yml") -> TownshipSettings:
+    raw = (extra or {}).get("township") or {}
+    if not isinstance(raw, dict):
+        raise ContentError(source, "extra.township 应为键值对，如 name: 青石镇")
+    try:
+        return TownshipSettings.model_validate(raw)
+    except ValidationError as e:
+        raise ContentError(source, f"extra.township 有误：{describe_validation_error(e)}") from None
+
+
+# ---- 公文 -------------------------------------------------------------------------------
+
+Block = Union[str, dict[Literal["h1", "h2", "h3"], str]]
+
+
+class Document(BaseModel):
+    """One 公文 laid out per GB/T 9704-2012: 版头, 主体, 版记."""
+    model_config = ConfigDict(extra="forbid")
+    org_mark: str | None = None            # 发文机关标志（红色）；公告、决议等无版头的不写
+    number: str | None = None              # 发文字号；无版头时为标题下的号、通过日期等
+    signer: str | None = None              # 签发人（上行文）
+    title: str                             # 标题
+    to: str | None = None                  # 主送机关，以全角冒号结尾
+    body: list[Block]                      # 正文：段落，或 {h1: 一级标题} {h2: 二级标题} {h3: ...}
+    attachments: list[str] = []            # 附件说明
+    attendance: list[list[str]] = []       # 纪要：[["出席", "张××、李××"], ...]
+    signature: str | None = None           # 发文机关署名
+    date: str                              # 成文日期，如 2026年3月2日
+    note: str | None = None                # 附注，如 （此件公开发布）
+    cc: str | None = None                  # 抄送
+    issuer: str | None = None              # 印发机关
+    issue_date: str | None = None          # 印发日期（不含“印发”二字）
+
+
+class DocType(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str                              # 文种，如 通知
+    direction: str                         # 行文方向：下行文 / 上行文 / 平行文 / ……
+    summary: str                           # 一句话：什么时候用
+    example: Document
+    skeleton: Document
+
+
+# ---- 表格 -------------------------------------------------------------------------------
+
+class SheetRow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    cells: list[str]                       # 标签、内容交替；两格的行内容跨三列
+    lines: int = 1                         # 内容栏高度（行）
+
+
+class Form(BaseModel):
+    """An office form. Example values are written as [[值]]: the example shows them, the
+    blank form replaces them with an empty space to fill in."""
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    summary: str
+    layout: Literal["sheet", "register", "letter"]
+    title: str
+    number: str | None = None              # 编号行，如 {字号}信转〔2026〕[[12]]号
+    to: str | None = None                  # letter: 称呼
+    rows: list[SheetRow] = []              # sheet
+    columns: list[str] = []                # register
+    example_rows: list[list[str]] = []     # register
+    blank_rows: int = 12                   # register: 空白行数
+    body: list[str] = []                   # letter: 段落；sheet/register: 表下说明
+    signs: list[str] = []                  # letter: 签名栏，每行一项
+    signature: str | None = None           # letter: 署名（机关）
+    date: str | None = None                # letter: 日期
+
+
+_FIELD = re.compile(r"\[\[(.*?)\]\]")
+
+
+def form_text(text: str, blank: bool) -> str:
+    """[[值]] → 值 (example) or a fill-in space as wide as the value (blank)."""
+    def repl(m: re.Match) -> str:
+        if not blank:
+            return m.group(1)
+        width = max(4, round(sum(1 if ord(c) > 127 else 0.5 for c in m.group(1)) * 2))
+        return "_" * width
+    return _FIELD.sub(repl, text)
+
+
+# ---- loading and filling ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Entry:
+    slug: str
+    section: Literal["templates", "forms"]  # docs/templates/ or docs/templates/forms/
+    path: Path
+    data: DocType | Form
+
+    @property
+    def page(self) -> str:
+        """The docs-relative page that shows this entry."""
+        return f"templates/forms/{self.slug}.md" if self.section == "forms" else f"templates/{self.slug}.md"
+
+
+def _fill(value, mapping: dict[str, str], path: Path):
+    """Fill {镇}-style placeholders in every string of the (already validated) data."""
+    if isinstance(value, str):
+        for _, field, _, _ in string.Formatter().parse(value):
+            if field is not None and field not in mapping:
+                raise ContentError(path, f"不认识的占位符 {{{field}}}：只能用 "
+                                   + "、".join("{" + k + "}" for k in mapping))
+        return value.format_map(mapping)
+    if isinstance(value, list):
+        return [_fill(v, mapping, path) for v in value]
+    if isinstance(value, dict):
+        return {k: _fill(v, mapping, path) for k, v in value.items()}
+    return value
+
+
+def load_entry(path: Path, section: str, settings: TownshipSettings) -> Entry:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise ContentError(path, f"不是合法的 YAML：{getattr(e, 'problem', e)}",
+                           line=mark.line + 1 if mark else None) from None
+    if not isinstance(raw, dict):
+        raise ContentError(path, "内容应为“键: 值”的形式")
+    raw = _fill(raw, settings.placeholders(), path)
+    model = DocType if section == "templates" else Form
+    try:
+        data = model.model_validate(raw)
+    except ValidationError as e:
+        raise ContentError(path, describe_validation_error(e)) from None
+    return Entry(path.stem, section, path, data)
+
+
+def load_all(settings: TownshipSettings, data_dir: Path = DATA_DIR) -> dict[str, Entry]:
+    """Every template and form, by slug (the page's file name)."""
+    entries = {}
+    for section, folder in (("templates", data_dir), ("forms", data_dir / "forms")):
+        for path in sorted(folder.glob("*.yaml")):
+            entries[path.stem] = load_entry(path, section, settings)
+    return entries
+
+
+def page_slug(src_uri: str) -> tuple[str, str] | None:
+    """docs-relative page path → (section, slug) for a template or form page, else None."""
+    m = re.fullmatch(r"templates/(forms/)?([a-z0-9-]+)\.md", src_uri)
+    if not m or m.group(2) == "index":
+        return None
+    return ("forms" if m.group(1) else "templates"), m.group(2)
+
+
+def docx_names(slug: str) -> tuple[str, str]:
+    """(fill-in template, worked example) file names, in a docx/ folder beside the page."""
+    return f"{slug}.docx", f"{slug}-example.docx"
