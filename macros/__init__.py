@@ -77,7 +77,8 @@ def define_env(env):
     township = township_settings(env.conf.get("extra"))
     env.variables["township"] = township.model_dump()
     templates = env.variables["_templates"] = load_all(township)
-    CITATION_SOURCES.append(lambda d: [src for t in templates.values() for src in data_file_sources(t.path, t.page)])
+    CITATION_SOURCES.append(lambda d: [src for t in templates.values() if (d / t.page).exists()
+                                       for src in data_file_sources(t.path, t.page)])
     # 要点 under articles first (also weighted by the search), then backlinks
     ARTICLE_BLOCK_PROVIDERS.append(article_keyword_blocks(load_keywords(registry)))
     graph = CitationGraph(titles=titles)
