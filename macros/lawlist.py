@@ -27,6 +27,9 @@ class LawEntry(BaseModel):
     status: str
     history: list[str] = []
     note: str | None = None
+    # for an amendment decision: the id of the law it amends (its items use that law's old
+    # article numbers; macros/amendment.py derives the old -> new numbering from them)
+    amends: str | None = None
 
     @field_validator("id")
     @classmethod
