@@ -17,6 +17,9 @@ from .glossary import glossary_markdown, glossary_sources, load_glossary
 from .lawaugment import ArticleBlocks, augment_law_markdown
 from .lawcatalogue import catalogue_table
 from .lawregistry import LawRegistry, build_registry
+from . import amendment
+from .errors import ContentError
+from .lawlist import load_law_list
 from .pagemeta import load_page_meta
 from . import referrals as referral_dir
 from .docxgen import write_all
@@ -79,8 +82,14 @@ def define_env(env):
     templates = env.variables["_templates"] = load_all(township)
     CITATION_SOURCES.append(lambda d: [src for t in templates.values() if (d / t.page).exists()
                                        for src in data_file_sources(t.path, t.page)])
-    # 要点 under articles first (also weighted by the search), then backlinks
+    # Under each article: 要点 (also weighted by the search), 沿革 from amendment decisions,
+    # then backlinks.
     ARTICLE_BLOCK_PROVIDERS.append(article_keyword_blocks(load_keywords(registry)))
+    # Amendment decisions: old -> new numbering table and history notes under articles.
+    # (a site without the decision's pages, like a test fixture, simply has none)
+    amendments = {e.amends: amendment.load_amendment(docs_dir, e) for e in load_law_list()
+                  if e.amends and (docs_dir / e.page).exists() and (docs_dir / f"laws/{e.amends}.md").exists()}
+    ARTICLE_BLOCK_PROVIDERS.append(amendment.article_blocks(amendments))
     graph = CitationGraph(titles=titles)
     if enabled:
         extra: list[TextSource] = [s for source in CITATION_SOURCES for s in source(docs_dir)]
@@ -115,6 +124,14 @@ def define_env(env):
     def reception_lookup() -> str:
         """接待速查表：从各接待话术页的页首信息生成。"""
         return lookup_table(reception_scripts(docs_dir), docs_dir, posixpath.dirname(here()))
+
+    @env.macro
+    def renumbering_table(law_id: str, added: bool = False) -> str:
+        """修改前后条文序号对照表（added=True 时为新增条文表），由修改决定生成。"""
+        if law_id not in amendments:
+            raise ContentError(here(), f"renumbering_table：法律清单里没有修改“{law_id}”的决定")
+        a, page_dir = amendments[law_id], posixpath.dirname(here())
+        return amendment.added_table(a, page_dir) if added else amendment.renumbering_table(a, page_dir)
 
     @env.macro
     def law_table() -> str:
@@ -162,6 +179,37 @@ def define_env(env):
         """全部文种（"templates"）或全部表格（"forms"）的目录表。"""
         page_dir = Path(env.page.file.src_uri).parent.as_posix()
         return catalogue_markdown(templates, section, page_dir)
+
+    # Amendment decisions: old -> new numbering table and history notes under articles.
+    # (a site without the decision's pages, like a test fixture, simply has none)
+    amendments = {e.amends: amendment.load_amendment(docs_dir, e) for e in load_law_list()
+                  if e.amends and (docs_dir / e.page).exists() and (docs_dir / f"laws/{e.amends}.md").exists()}
+    by_decision = {a.decision.id: a for a in amendments.values()}
+
+    def amendment_blocks(law_id: str, anchor: str) -> list[str]:
+        n = int(anchor.removeprefix("art-")) if anchor.removeprefix("art-").isdigit() else None
+        if n is None:
+            return []
+        if law_id in amendments:
+            note = amendment.history_note(amendments[law_id], n)
+        elif law_id in by_decision:
+            note = amendment.item_note(by_decision[law_id], n)
+        else:
+            return []
+        return [note + "\n{: .article-history }"] if note else []
+
+    # replace, not add: `mkdocs serve` calls define_env again on every rebuild
+    ARTICLE_BLOCK_PROVIDERS[:] = [p for p in ARTICLE_BLOCK_PROVIDERS if p.__name__ != "amendment_blocks"]
+    ARTICLE_BLOCK_PROVIDERS.append(amendment_blocks)
+
+    @env.macro
+    def renumbering_table(law_id: str, added: bool = False) -> str:
+        """修改前后条文序号对照表（added=True 时为新增条文表），由修改决定生成。"""
+        page_dir = Path(env.page.file.src_uri).parent.as_posix()
+        if law_id not in amendments:
+            raise ContentError(env.page.file.src_uri, f"renumbering_table：法律清单里没有修改“{law_id}”的决定")
+        a = amendments[law_id]
+        return amendment.added_table(a, page_dir) if added else amendment.renumbering_table(a, page_dir)
 
 
 def on_post_page_macros(env):

@@ -49,6 +49,9 @@ class LawEntry(BaseModel):
     history: list[str] = []
     note: str | None = None
     parts: list[LawPart] = []        # empty: the whole law on one page
+    # for an amendment decision: the id of the law it amends (its items use that law's old
+    # article numbers; macros/amendment.py derives the old -> new numbering from them)
+    amends: str | None = None
 
     @field_validator("id")
     @classmethod

@@ -41,6 +41,8 @@ class Law:
         names = [self.name, *self.short_names]
         if self.name.startswith(_PRC):
             names.append(self.name[len(_PRC):])
+        # a title inside a title: 《关于修改〈中华人民共和国村民委员会组织法〉的决定》
+        names += [n.replace("《", "〈").replace("》", "〉") for n in names if "《" in n]
         return list(dict.fromkeys(names))
 
     @property
