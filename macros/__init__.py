@@ -25,6 +25,16 @@ def define_env(env):
         page_dir = Path(env.page.file.src_uri).parent.as_posix()
         return catalogue_table(law_pages(docs_dir), from_dir=page_dir)
 
+    from . import quizzes  # imported here so `python -m macros.quizzes` runs cleanly
+
+    # Quizzes: checked here so a bad question stops the build; quiz(), quiz_exam() … render them.
+    bank = quizzes.load_quiz_bank(docs_dir)
+    quizzes.check_module_pages(bank, docs_dir)
+    for name, fn in quizzes.macros(bank, lambda: Path(env.page.file.src_uri).parent.as_posix()).items():
+        env.macro(fn, name)
+    ARTICLE_BLOCK_PROVIDERS[:] = [p for p in ARTICLE_BLOCK_PROVIDERS if getattr(p, "__name__", "") != "quiz_links"]
+    ARTICLE_BLOCK_PROVIDERS.append(quizzes.article_quiz_links(bank))
+
 
 def on_post_page_macros(env):
     law = env.page.meta.get("law")
