@@ -28,6 +28,10 @@ from .lawpage import Article, LawPage, normalise_text, parse_law_page
 QUIZ_DIR = "training/quizzes"          # relative to docs/
 PRINT_DIR = "training/quizzes/print"
 LETTERS = "ABCDEF"
+# The study path's order of modules (QUIZ_SCHEMA.md); pages, the exam and the index follow it.
+MODULE_ORDER = ["office-role", "documents", "petitions", "meetings", "secrecy-archives-seals",
+                "research-information", "land-management-law", "land-contract-law",
+                "villagers-committee-law", "villagers-committee-2025", "conduct-ethics"]
 TYPE_NAMES = {"single": "单选题", "multiple": "多选题", "truefalse": "判断题", "fill": "填空题"}
 _BLANK = re.compile(r"＿{2,}|_{3,}")
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
@@ -327,7 +331,8 @@ def load_quiz_bank(docs_dir: Path, quiz_dir: Path | None = None) -> QuizBank:
     laws = load_laws(docs_dir)
     seen: dict[str, tuple[Path, int]] = {}
     modules = {}
-    for path in sorted(quiz_dir.glob("*.yaml")):
+    order = {slug: i for i, slug in enumerate(MODULE_ORDER)}
+    for path in sorted(quiz_dir.glob("*.yaml"), key=lambda p: (order.get(p.stem, len(order)), p.stem)):
         m = load_quiz_file(path, docs_dir, laws, seen)
         modules[m.slug] = m
     return QuizBank(modules)
