@@ -42,6 +42,8 @@ def test_practice_right_and_wrong_show_score_explanation_and_source(page, site_u
     assert "回答正确" in check(page, "land-management-law-001")
     assert page.is_visible(feedback)
     assert "一户一宅" in page.inner_text(feedback)
+    assert not page.is_visible('[data-question-id="land-management-law-001"] .quiz-check')
+    assert page.is_visible('[data-question-id="land-management-law-001"] .quiz-retry')
     answer(page, "land-management-law-002", right=False)
     assert "回答错误" in check(page, "land-management-law-002")
     assert "正确答案：B" in page.inner_text('[data-question-id="land-management-law-002"] .quiz-feedback')
