@@ -82,6 +82,15 @@ def define_env(env):
     templates = env.variables["_templates"] = load_all(township)
     CITATION_SOURCES.append(lambda d: [src for t in templates.values() if (d / t.page).exists()
                                        for src in data_file_sources(t.path, t.page)])
+    from . import quizzes  # imported here so `python -m macros.quizzes` runs cleanly
+
+    # Quizzes: checked here so a bad question stops the build; quiz(), quiz_exam() … render them.
+    bank = quizzes.load_quiz_bank(docs_dir, registry=registry)
+    quizzes.check_module_pages(bank, docs_dir)
+    for name, fn in quizzes.macros(bank, lambda: Path(env.page.file.src_uri).parent.as_posix()).items():
+        env.macro(fn, name)
+    CITATION_SOURCES.append(lambda d: [src for m in bank.modules.values()
+                                       for src in data_file_sources(m.path, quizzes.module_pages(m.slug)["practice"])])
     # Under each article: 要点 (also weighted by the search), 沿革 from amendment decisions,
     # then backlinks.
     ARTICLE_BLOCK_PROVIDERS.append(article_keyword_blocks(load_keywords(registry)))
@@ -99,6 +108,7 @@ def define_env(env):
         ARTICLE_BLOCK_PROVIDERS.append(
             lambda law_id, anchor: backlinks_block(
                 graph, registry.laws[law_id].articles[anchor].page, graph.pages_citing(law_id, anchor)))
+    ARTICLE_BLOCK_PROVIDERS.append(quizzes.article_quiz_links(bank))
     XREF = Xref(registry, finder, graph, topics, enabled)
 
     def here() -> str:
@@ -210,6 +220,7 @@ def define_env(env):
             raise ContentError(env.page.file.src_uri, f"renumbering_table：法律清单里没有修改“{law_id}”的决定")
         a = amendments[law_id]
         return amendment.added_table(a, page_dir) if added else amendment.renumbering_table(a, page_dir)
+
 
 
 def on_post_page_macros(env):
