@@ -11,11 +11,20 @@ class ContentError(Exception):
     """A problem in a content file (law list, law page, data YAML) that must stop the build."""
 
     def __init__(self, path: Path | str, message: str, line: int | None = None):
-        self.path = str(path)
+        self.path = _display_path(path)
         self.line = line
         self.message = message
         where = self.path if line is None else f"{self.path} 第 {line} 行"
         super().__init__(f"{where}：{message}")
+
+
+def _display_path(path: Path | str) -> str:
+    """docs/reception/x.md rather than /home/…/docs/reception/x.md: the path the editor knows."""
+    p = Path(path)
+    try:
+        return p.relative_to(Path.cwd()).as_posix() if p.is_absolute() else str(path)
+    except ValueError:
+        return str(path)
 
 
 _PYDANTIC_MESSAGES = {
