@@ -4,13 +4,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install install-dev chromium import-laws check-laws bench-build bench-search clean
+.PHONY: serve build check test install install-dev chromium import-laws check-laws bench-build bench-search clean
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
+# Builds into a new folder and swaps it in only on success: a failed build keeps the old site.
 build: install
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/build_site.py --site-dir site
+
+# Every content problem at once (front matter, data files, citations, law text, law changes to review).
+check: install-dev
+	$(BIN)/python -m macros.check
 
 test: install-dev chromium
 	$(BIN)/pytest

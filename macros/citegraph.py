@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .citations import Citation, CitationFinder
 from .errors import ContentError
-from .frontmatter import split_front_matter
+from .frontmatter import body_of
 from .lawregistry import LawRegistry
 
 # Page kinds for grouping backlinks, by the first folder under docs/.
@@ -74,7 +74,7 @@ class CitationGraph:
 
 def markdown_sources(path: Path, rel: str) -> list[TextSource]:
     """The citable lines of a Markdown page (front matter and code left out)."""
-    _, body, first = split_front_matter(path.read_text(encoding="utf-8"), path)
+    body, first = body_of(path.read_text(encoding="utf-8"))
     sources, in_fence = [], False
     for i, line in enumerate(body.split("\n")):
         if _FENCE.match(line):

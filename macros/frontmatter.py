@@ -8,6 +8,17 @@ import yaml
 from .errors import ContentError
 
 
+def body_of(text: str) -> tuple[str, int]:
+    """The page without its front matter, and the line number where that body starts.
+    (Does not read the YAML: a page with bad front matter is still scanned, and reported once.)"""
+    if not text.startswith("---\n"):
+        return text, 1
+    end = text.find("\n---\n", 4)
+    if end == -1:
+        return text, 1
+    return text[end + 5:], text[4:end].count("\n") + 3
+
+
 def split_front_matter(text: str, path: Path | str = "<page>") -> tuple[dict, str, int]:
     """Return (front matter, body, line number of the body's first line)."""
     if not text.startswith("---\n"):

