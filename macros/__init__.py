@@ -61,13 +61,12 @@ def define_env(env):
     env.variables["_templates"] = templates
 
     # Under each article: 要点 (also weighted by the search), 沿革 from amendment decisions,
-    # backlinks, then the quiz questions that cite it.
+    # then backlinks (quiz pages among them, their questions' sources counted as citations).
     ARTICLE_BLOCK_PROVIDERS[:] = [article_keyword_blocks(site.keywords), amendment.article_blocks(site.amendments)]
     if enabled:
         ARTICLE_BLOCK_PROVIDERS.append(
             lambda law_id, anchor: backlinks_block(
                 graph, registry.laws[law_id].articles[anchor].page, graph.pages_citing(law_id, anchor)))
-    ARTICLE_BLOCK_PROVIDERS.append(quizzes.article_quiz_links(site.bank))
     XREF = Xref(registry, site.finder, graph, site.topics, enabled)
 
     def here() -> str:

@@ -522,25 +522,6 @@ def render_index(bank: QuizBank, page_dir: str) -> str:
     return "\n".join(rows) + "\n\n" + _json_script(quiz_data(bank, []))
 
 
-def article_quiz_links(bank: QuizBank) -> Callable[[str, str], list[str]]:
-    """Provider for law pages (ARTICLE_BLOCK_PROVIDERS): under each article, the quiz questions
-    that rely on it."""
-    by_article: dict[tuple[str, str], list[CheckedQuestion]] = {}
-    for cq in bank.questions():
-        if cq.article:
-            by_article.setdefault((cq.article.law_id, cq.article.article.anchor), []).append(cq)
-
-    def quiz_links(law_id: str, anchor: str) -> list[str]:
-        found = by_article.get((law_id, anchor))
-        if not found:
-            return []
-        links = "、".join(
-            f"[{bank.modules[cq.module].title}第 {bank.modules[cq.module].questions.index(cq) + 1} 题]"
-            f"({posixpath.relpath(module_pages(cq.module)['practice'], 'laws')}#{cq.q.id})" for cq in found)
-        return [f'<p class="quiz-article-links" markdown="span">练习题：{links}</p>']
-    return quiz_links
-
-
 def macros(bank: QuizBank, page_dir: Callable[[], str]) -> dict[str, Callable[..., str]]:
     """The page macros, by name; page_dir() gives the current page's folder (docs-relative)."""
     return {
