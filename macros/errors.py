@@ -3,6 +3,9 @@ worded for an office editor rather than a programmer."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from pydantic import ValidationError
 
@@ -57,3 +60,13 @@ class ContentProblems(Exception):
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
         super().__init__(f"内容检查发现 {len(problems)} 处问题：\n{lines}")
+
+
+def read_yaml(path: Path) -> Any:
+    """A data file's YAML; a syntax error becomes a ContentError with the file and line."""
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise ContentError(path, f"YAML 格式错误：{getattr(e, 'problem', None) or e}（请检查缩进、冒号和引号）",
+                           line=mark.line + 1 if mark else None) from None

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import ContentError, describe_validation_error
+from .errors import ContentError, describe_validation_error, read_yaml
 from .lawpage import Article, normalise_text
 
 REVIEW_FILE = Path(__file__).parent / "data" / "law_review.yaml"
@@ -59,10 +59,7 @@ def diff_articles(old: list[Article], new: list[tuple[str, str, str]]) -> list[A
 def load_review(path: Path = REVIEW_FILE) -> list[ReviewEntry]:
     if not path.exists():
         return []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
-        raise ContentError(path, f"YAML 格式错误：{getattr(e, 'problem', e)}") from None
+    data = read_yaml(path) or {}
     entries = []
     for i, raw in enumerate(data.get("changes") or [], start=1):
         try:

@@ -15,10 +15,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from .errors import ContentError, describe_validation_error
+from .errors import ContentError, describe_validation_error, read_yaml
 from .lawlist import load_law_list
 from .lawregistry import LawRegistry
 
@@ -51,16 +50,8 @@ class Vocabulary(BaseModel):
     _check = field_validator("stop")(classmethod(lambda cls, v: _words(v)))
 
 
-def _read_yaml(path: Path):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        line = e.problem_mark.line + 1 if getattr(e, "problem_mark", None) else None
-        raise ContentError(path, f"YAML 格式有误：{getattr(e, 'problem', e)}", line=line) from None
-
-
 def load_vocabulary(path: Path = VOCAB_FILE) -> Vocabulary:
-    raw = _read_yaml(path)
+    raw = read_yaml(path)
     try:
         return Vocabulary.model_validate(raw)
     except ValidationError as e:
@@ -71,7 +62,7 @@ def load_keywords(registry: LawRegistry, path: Path = KEYWORDS_FILE) -> dict[str
     """law id → article number → 要点. A law must be in the law list (macros/data/laws.yaml)
     and every article must exist on its page; a listed law without a page on the site being
     built (a small test site) is left out."""
-    raw = _read_yaml(path) or {}
+    raw = read_yaml(path) or {}
     laws = registry.laws
     known = {law.id for law in load_law_list()}
     if not isinstance(raw, dict):
