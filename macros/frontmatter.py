@@ -7,6 +7,10 @@ import yaml
 
 from .errors import ContentError
 
+# libyaml's safe loader where PyYAML has it: the same documents and errors, many times faster,
+# which counts when every law page's front matter is read (all 378 laws of the database).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def split_front_matter(text: str, path: Path | str = "<page>") -> tuple[dict, str, int]:
     """Return (front matter, body, line number of the body's first line)."""
@@ -17,7 +21,7 @@ def split_front_matter(text: str, path: Path | str = "<page>") -> tuple[dict, st
         raise ContentError(path, "页首信息（front matter）缺少结尾的 --- 行", line=1)
     raw = text[4:end]
     try:
-        meta = yaml.safe_load(raw) or {}
+        meta = yaml.load(raw, Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 2 if mark else 1

@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import ContentError, describe_validation_error
+from .frontmatter import SAFE_LOADER
 
 LAW_LIST = Path(__file__).parent / "data" / "laws.yaml"
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -105,7 +106,7 @@ class LawEntry(BaseModel):
 def load_law_list(path: Path = LAW_LIST) -> list[LawEntry]:
     """Read and validate the law list; any problem raises ContentError naming file and entry."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as e:
         raise ContentError(path, f"YAML 格式错误：{e}") from None
     if not isinstance(data, dict) or not isinstance(data.get("laws"), list):
