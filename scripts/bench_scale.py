@@ -203,9 +203,13 @@ def dir_mb(path: Path) -> float:
 
 def index_files(site: Path) -> dict[str, float]:
     """Sizes (MiB) of what the search loads: Material's index and our search data."""
-    names = ["search/search_index.json", "search/search_index.js", "assets/javascripts/lawsearch-data.js"]
-    names += sorted(p.relative_to(site).as_posix() for p in (site / "search").glob("lawsearch-*"))
-    return {n: (site / n).stat().st_size / 2**20 for n in names if (site / n).exists()}
+    names = ["search/search_index.json", "search/search_index.js", "assets/javascripts/lawsearch-data.js",
+             "search/lawsearch-index.js"]
+    sizes = {n: (site / n).stat().st_size / 2**20 for n in names if (site / n).exists()}
+    shards = list((site / "search").glob("lawsearch-text-*.js"))     # loaded a few per query
+    if shards:
+        sizes[f"{len(shards)} text shards"] = sum(p.stat().st_size for p in shards) / 2**20
+    return sizes
 
 
 def questions(n: int = N_QUESTIONS) -> list[str]:
