@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test install install-dev chromium import-laws check-laws bench-build bench-search clean
+.PHONY: serve build check test install install-dev chromium import-laws check-laws bench-build bench-search bench-scale clean
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -55,3 +55,8 @@ clean:
 # Search quality and speed on the reception questions (scripts/data/search_questions/).
 bench-search: install-dev chromium
 	$(BIN)/python scripts/bench_search.py
+
+# Build time, site and index size, search readiness and latency: the site as it is, with 10×
+# its law text, and with every law of the database (scripts/bench_scale.py; temp copies only).
+bench-scale: install-dev chromium
+	$(BIN)/python scripts/bench_scale.py

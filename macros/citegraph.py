@@ -53,9 +53,13 @@ class CitationGraph:
     uses: list[Use] = field(default_factory=list)
     unknown: list[tuple[str, str, int | None, str]] = field(default_factory=list)  # page, file, line, text
     titles: dict[str, str] = field(default_factory=dict)  # page -> title
+    _citing: tuple | None = field(default=None, repr=False, compare=False)  # (len(uses), by_article())
 
     def pages_citing(self, law_id: str, anchor: str) -> list[str]:
-        return list(dict.fromkeys(u.page for u in self.uses if (u.law_id, u.anchor) == (law_id, anchor)))
+        # asked once per article of every law page: look it up, never scan all uses each time
+        if self._citing is None or self._citing[0] != len(self.uses):
+            self._citing = (len(self.uses), self.by_article())
+        return list(self._citing[1].get((law_id, anchor), []))
 
     def by_article(self) -> dict[tuple[str, str], list[str]]:
         out: dict[tuple[str, str], list[str]] = defaultdict(list)

