@@ -33,7 +33,7 @@ from tests.searchpage import RESULT_LINKS, RESULT_META, SEARCH_INPUT, INITIALISI
 
 DATA = ROOT / "scripts" / "data"
 QUESTION_DIR = DATA / "search_questions"
-_ARTICLE_HREF = re.compile(r"laws/([a-z0-9-]+)\.html$")
+_ARTICLE_HREF = re.compile(r"laws/([^/]+?)(?:/[^/]+)?\.html$")  # laws/x.html, or a part page laws/civil-code/property.html
 
 # Records, inside the page, when the query is submitted (the End key, as an IME commit gives
 # Material its keyup) and when the result list next shows results or "no results".
