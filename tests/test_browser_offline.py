@@ -92,11 +92,14 @@ def test_both_nets_catch_requests_from_page_iframe_and_worker(watch, site_url):
         const worker = new Worker(URL.createObjectURL(new Blob([code])));
         worker.onmessage = () => done();
     })""")
-    page.wait_for_timeout(500)
-    for what in ("page", "iframe", "worker"):
-        url = f"http://offline-probe.invalid/{what}"
-        assert url in watch.events, (what, watch.events)
-        assert url in watch.proxied, (what, watch.proxied)
+    probes = [f"http://offline-probe.invalid/{what}" for what in ("page", "iframe", "worker")]
+    for _ in range(50):  # the iframe's request may still be on its way
+        if all(u in watch.events and u in watch.proxied for u in probes):
+            break
+        page.wait_for_timeout(100)
+    for url in probes:
+        assert url in watch.events, (url, watch.events)
+        assert url in watch.proxied, (url, watch.proxied)
     assert not any(is_outside(u) for u in watch.events if "offline-probe" not in u)
 
 
