@@ -5,13 +5,18 @@ BIN    := $(VENV)/bin
 NODE_DEPS := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install install-dev chromium check-links import-laws check-laws bench-build bench-search clean
+.PHONY: serve build check test install install-dev chromium check-links import-laws check-laws bench-build bench-search bench-scale clean
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
+# Builds into a new folder and swaps it in only on success: a failed build keeps the old site.
 build: install
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/build_site.py --site-dir site
+
+# Every content problem at once (front matter, data files, citations, law text, law changes to review).
+check: install-dev
+	$(BIN)/python -m macros.check
 
 test: install-dev chromium $(NODE_DEPS)
 	$(BIN)/pytest
@@ -65,3 +70,8 @@ clean:
 # Search quality and speed on the reception questions (scripts/data/search_questions/).
 bench-search: install-dev chromium
 	$(BIN)/python scripts/bench_search.py
+
+# Build time, site and index size, search readiness and latency: the site as it is, with 10×
+# its law text, and with every law of the database (scripts/bench_scale.py; temp copies only).
+bench-scale: install-dev chromium
+	$(BIN)/python scripts/bench_scale.py

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .citations import Citation, CitationFinder
 from .errors import ContentError
-from .frontmatter import split_front_matter
+from .frontmatter import body_of
 from .lawregistry import LawRegistry
 
 # Page kinds for grouping backlinks, by the first folder under docs/.
@@ -53,9 +53,13 @@ class CitationGraph:
     uses: list[Use] = field(default_factory=list)
     unknown: list[tuple[str, str, int | None, str]] = field(default_factory=list)  # page, file, line, text
     titles: dict[str, str] = field(default_factory=dict)  # page -> title
+    _citing: tuple | None = field(default=None, repr=False, compare=False)  # (len(uses), by_article())
 
     def pages_citing(self, law_id: str, anchor: str) -> list[str]:
-        return list(dict.fromkeys(u.page for u in self.uses if (u.law_id, u.anchor) == (law_id, anchor)))
+        # asked once per article of every law page: look it up, never scan all uses each time
+        if self._citing is None or self._citing[0] != len(self.uses):
+            self._citing = (len(self.uses), self.by_article())
+        return list(self._citing[1].get((law_id, anchor), []))
 
     def by_article(self) -> dict[tuple[str, str], list[str]]:
         out: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -74,7 +78,7 @@ class CitationGraph:
 
 def markdown_sources(path: Path, rel: str) -> list[TextSource]:
     """The citable lines of a Markdown page (front matter and code left out)."""
-    _, body, first = split_front_matter(path.read_text(encoding="utf-8"), path)
+    body, first = body_of(path.read_text(encoding="utf-8"))
     sources, in_fence = [], False
     for i, line in enumerate(body.split("\n")):
         if _FENCE.match(line):

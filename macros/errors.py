@@ -3,6 +3,9 @@ worded for an office editor rather than a programmer."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from pydantic import ValidationError
 
@@ -11,11 +14,20 @@ class ContentError(Exception):
     """A problem in a content file (law list, law page, data YAML) that must stop the build."""
 
     def __init__(self, path: Path | str, message: str, line: int | None = None):
-        self.path = str(path)
+        self.path = _display_path(path)
         self.line = line
         self.message = message
         where = self.path if line is None else f"{self.path} 第 {line} 行"
         super().__init__(f"{where}：{message}")
+
+
+def _display_path(path: Path | str) -> str:
+    """docs/reception/x.md rather than /home/…/docs/reception/x.md: the path the editor knows."""
+    p = Path(path)
+    try:
+        return p.relative_to(Path.cwd()).as_posix() if p.is_absolute() else str(path)
+    except ValueError:
+        return str(path)
 
 
 _PYDANTIC_MESSAGES = {
@@ -48,3 +60,17 @@ class ContentProblems(Exception):
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
         super().__init__(f"内容检查发现 {len(problems)} 处问题：\n{lines}")
+
+
+# libyaml's loader where PyYAML has it: the pure-Python one dominates large builds
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path) -> Any:
+    """A data file's YAML; a syntax error becomes a ContentError with the file and line."""
+    try:
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise ContentError(path, f"YAML 格式错误：{getattr(e, 'problem', None) or e}（请检查缩进、冒号和引号）",
+                           line=mark.line + 1 if mark else None) from None

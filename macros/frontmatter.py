@@ -5,7 +5,21 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError
+from .errors import SAFE_LOADER, ContentError
+
+# libyaml's safe loader where PyYAML has it: the same documents and errors, many times faster,
+# which counts when every law page's front matter is read (all 378 laws of the database).
+
+
+def body_of(text: str) -> tuple[str, int]:
+    """The page without its front matter, and the line number where that body starts.
+    (Does not read the YAML: a page with bad front matter is still scanned, and reported once.)"""
+    if not text.startswith("---\n"):
+        return text, 1
+    end = text.find("\n---\n", 4)
+    if end == -1:
+        return text, 1
+    return text[end + 5:], text[4:end].count("\n") + 3
 
 
 def split_front_matter(text: str, path: Path | str = "<page>") -> tuple[dict, str, int]:
@@ -17,7 +31,7 @@ def split_front_matter(text: str, path: Path | str = "<page>") -> tuple[dict, st
         raise ContentError(path, "页首信息（front matter）缺少结尾的 --- 行", line=1)
     raw = text[4:end]
     try:
-        meta = yaml.safe_load(raw) or {}
+        meta = yaml.load(raw, Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 2 if mark else 1

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .citations import CitationFinder
 from .citegraph import TextSource
-from .errors import ContentError, describe_validation_error
+from .errors import ContentError, describe_validation_error, read_yaml
 from .lawregistry import LawRegistry
 from .sorting import pinyin_key
 
@@ -37,13 +36,7 @@ def load_glossary(docs_dir: Path, registry: LawRegistry, finder: CitationFinder)
     path = docs_dir / GLOSSARY_FILE
     if not path.exists():
         return []
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise ContentError(path, f"YAML 格式错误：{getattr(e, 'problem', e)}",
-                           line=mark.line + 1 if mark else None) from None
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise ContentError(path, "文件顶层应为 `terms:` 列表")
     terms, seen = [], set()

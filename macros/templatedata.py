@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Union
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import ContentError, describe_validation_error
+from .errors import ContentError, describe_validation_error, read_yaml
 
 DATA_DIR = Path(__file__).parent / "data" / "templates"
 FORMS_DIR = DATA_DIR / "forms"
@@ -150,12 +149,7 @@ def _fill(value, mapping: dict[str, str], path: Path):
 
 
 def load_entry(path: Path, section: str, settings: TownshipSettings) -> Entry:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise ContentError(path, f"不是合法的 YAML：{getattr(e, 'problem', e)}",
-                           line=mark.line + 1 if mark else None) from None
+    raw = read_yaml(path)
     if not isinstance(raw, dict):
         raise ContentError(path, "内容应为“键: 值”的形式")
     raw = _fill(raw, settings.placeholders(), path)

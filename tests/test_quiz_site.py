@@ -75,11 +75,13 @@ def test_quiz_data_and_script_are_in_the_site_but_not_the_yaml(built_site):
     assert '<span class="quiz-progress" data-module="land-management-law"></span>' in index
 
 
-def test_law_articles_list_their_questions(built_site):
+def test_law_articles_list_the_quizzes_citing_them(built_site):
     page = (built_site / "laws/land-management.html").read_text(encoding="utf-8")
     start = page.index('id="art-62"')
     block = page[start:page.index('id="art-63"')]
-    assert 'href="../training/quizzes/land-management-law.html#land-management-law-001"' in block
+    backlinks = block[block.index('class="law-backlinks"'):]
+    assert '培训与测验：' in backlinks
+    assert 'href="../training/quizzes/land-management-law.html"' in backlinks
 
 
 def test_a_bad_quiz_file_fails_the_build(tmp_path):

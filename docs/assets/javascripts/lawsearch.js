@@ -6,7 +6,12 @@
  * object that speaks the same messages, so the search box and the result list stay Material's
  * own. Ranking is BM25 over character bigrams of each section (title, text and the article's
  * 要点), with the query rewritten using the vocabulary the build writes to
- * lawsearch-data.js (macros/searchdata.py). Without that data, Material's worker is used. */
+ * lawsearch-data.js (macros/searchdata.py). Without that data, Material's worker is used.
+ *
+ * The index is built at build time (macros/searchindex.py): search/lawsearch-index.js holds
+ * each section's location, title and length and every token's postings, packed; the texts
+ * shown in results come from search/lawsearch-text-N.js shards, loaded for the sections a query
+ * shows. Both are loaded with <script> elements, so the search works from file:// too. */
 (function () {
   "use strict";
   var NativeWorker = window.Worker;
@@ -61,11 +66,55 @@
     return total + digit;
   }
 
+  /* ---------------- loading the prebuilt index ---------------- */
+
+  // The site's root, from Material's config: works over http and from file://.
+  function siteBase() {
+    var el = document.getElementById("__config");
+    var base = el ? JSON.parse(el.textContent).base : ".";
+    return new URL(base.replace(/\/?$/, "/"), location.href);
+  }
+
+  function loadScript(path, done) {
+    var s = document.createElement("script");
+    s.src = new URL(path, siteBase()).href;
+    s.onload = function () { done(true); };
+    s.onerror = function () { done(false); };
+    document.head.appendChild(s);
+  }
+
+  // A posting list packed by macros/searchindex.py: base-32 numbers (leading digits from
+  // charCode 80, the last from 48), pairs of (doc index delta, tf × 2).
+  function unpack(str) {
+    var out = [], v = 0, doc = 0, second = false;
+    for (var i = 0; i < str.length; i++) {
+      var c = str.charCodeAt(i);
+      if (c >= 80) { v = v * 32 + c - 80; continue; }
+      v = v * 32 + c - 48;
+      if (!second) doc += v; else out.push([doc, v / 2]);
+      second = !second;
+      v = 0;
+    }
+    return out;
+  }
+
+  // Text shards call this when they load.
+  var shardWaiters = Object.create(null);  // shard -> callbacks, until it has loaded
+  window.__lawSearchText = function (k, texts) {
+    var engine = window.__lawSearchText.engine;
+    if (engine) {
+      var start = engine.index.shards[k];
+      for (var i = 0; i < texts.length; i++) engine.docs[start + i].doc.text = texts[i];
+    }
+  };
+
   /* ---------------- the index ---------------- */
 
-  function Engine(docs, data) {
+  // `index`: the prebuilt index (lawsearch-index.js); without it, built here from `docs`.
+  function Engine(docs, data, index) {
     this.data = data;
     this.docs = [];
+    this.index = index || null;
     this.postings = Object.create(null);   // token -> [[doc index, weighted tf], ...]
     this.pages = Object.create(null);      // page location -> doc
     this.articles = Object.create(null);   // "law-id#N" -> doc index
@@ -75,6 +124,16 @@
       for (var p = 0; p < laws[l].pages.length; p++) this.lawOfPage[laws[l].pages[p]] = laws[l].id;
 
     var totalLength = 0;
+    if (index) {
+      docs = [];
+      for (var i = 0; i < index.docs.length; i++) {
+        var e = index.docs[i];
+        docs.push({ location: e[0], title: e[1], text: null, tags: e[2] });
+      }
+      this.tokenOf = Object.create(null);
+      for (i = 0; i < index.tokens.length; i++) this.tokenOf[index.tokens[i]] = i;
+      window.__lawSearchText.engine = this;
+    }
     for (var d = 0; d < docs.length; d++) {
       var doc = docs[d];
       var hash = doc.location.indexOf("#");
@@ -85,6 +144,12 @@
       var entry = { doc: doc, page: page, law: law, article: m ? +m[1] : null, length: 0 };
       if (hash < 0) this.pages[page] = doc;
       if (law && m) this.articles[law + "#" + m[1]] = this.docs.length;
+      if (index) {
+        entry.length = index.lengths[d];
+        totalLength += entry.length;
+        this.docs.push(entry);
+        continue;
+      }
 
       var fields = { title: normalize(stripTags(doc.title), data),
                      text: normalize(stripTags(doc.text), data),
@@ -95,7 +160,6 @@
         for (var t = 0; t < toks.length; t++) tf[toks[t]] = (tf[toks[t]] || 0) + FIELD_WEIGHT[f];
         if (f === "text") entry.length = toks.length;
       }
-      entry.plain = fields.title + " " + fields.keys + " " + fields.text;
       totalLength += entry.length;
       for (var tok in tf) (this.postings[tok] || (this.postings[tok] = [])).push([this.docs.length, tf[tok]]);
       this.docs.push(entry);
@@ -108,6 +172,36 @@
         this.lawNames.push([normalize(laws[l].names[n], data), laws[l].id]);
     this.lawNames.sort(function (a, b) { return b[0].length - a[0].length; });
   }
+
+  // A token's postings: decoded from the prebuilt index the first time a query uses it.
+  Engine.prototype.list = function (tok) {
+    if (!this.index || tok in this.postings) return this.postings[tok];
+    var k = this.tokenOf[tok];
+    return (this.postings[tok] = k === undefined ? undefined : unpack(this.index.postings[k]));
+  };
+
+  // Calls done() once the texts of these docs are loaded (prebuilt index: from their shards).
+  Engine.prototype.withTexts = function (ids, done) {
+    var need = [], shards = this.index ? this.index.shards : [];
+    for (var i = 0; i < ids.length; i++) {
+      if (this.docs[ids[i]].doc.text !== null) continue;
+      var lo = 0, hi = shards.length - 1;
+      while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (shards[mid] <= ids[i]) lo = mid; else hi = mid - 1; }
+      if (need.indexOf(lo) < 0) need.push(lo);
+    }
+    var pending = need.length;
+    if (!pending) return done();
+    var finish = function () { if (--pending === 0) done(); };
+    need.forEach(function (k) {
+      if (shardWaiters[k]) { shardWaiters[k].push(finish); return; }
+      shardWaiters[k] = [finish];
+      loadScript("search/lawsearch-text-" + k + ".js", function () {
+        var waiting = shardWaiters[k];
+        delete shardWaiters[k];
+        waiting.forEach(function (fn) { fn(); });
+      });
+    });
+  };
 
   // The law a name refers to: a known name, else the law whose full name contains the
   // typed characters in order (承包法 → 农村土地承包法), the shortest such name winning.
@@ -184,7 +278,7 @@
 
     var N = this.docs.length, scores = Object.create(null);
     for (var tok in weights) {
-      var list = this.postings[tok];
+      var list = this.list(tok);
       if (!list) continue;
       var idf = Math.log(1 + (N - list.length + 0.5) / (list.length + 0.5));
       // single characters say little on their own
@@ -230,21 +324,36 @@
     }).join("");
   }
 
-  Engine.prototype.search = function (raw) {
+  // Calls done(result) with the results in Material's format (at once when the texts are there).
+  Engine.prototype.search = function (raw, done) {
     var query = this.parse(raw);
     var scored = this.score(query);
     var ranked = Object.keys(scored.scores).map(Number).sort(function (a, b) {
       return scored.scores[b] - scored.scores[a] || a - b;
     });
-    if (!ranked.length) return { items: [] };
+    if (!ranked.length) return done({ items: [] });
     var floor = scored.scores[ranked[0]] >= CITATION_SCORE / 2 ? 0 : scored.scores[ranked[0]] * 0.15;
+    var shown = [];
+    for (var i = 0; i < ranked.length && shown.length < MAX_RESULTS; i++) {
+      if (scored.scores[ranked[i]] < floor) break;
+      shown.push(ranked[i]);
+    }
+    var self = this;
+    this.withTexts(shown, function () { done(self.results(query, scored, shown)); });
+  };
+
+  Engine.prototype.results = function (query, scored, shown) {
     var terms = {};
     query.parts.concat(query.expansions).forEach(function (t) { if (t.length > 1) terms[t] = true; });
 
     var items = [];
-    for (var i = 0; i < ranked.length && items.length < MAX_RESULTS; i++) {
-      var entry = this.docs[ranked[i]], score = scored.scores[ranked[i]];
-      if (score < floor) break;
+    for (var i = 0; i < shown.length; i++) {
+      var entry = this.docs[shown[i]], score = scored.scores[shown[i]];
+      if (entry.doc.text === null) continue;          // its shard failed to load
+      if (entry.plain === undefined)
+        entry.plain = normalize(stripTags(entry.doc.title), this.data) + " " +
+          normalize(this.data.keys[entry.doc.location] || "", this.data) + " " +
+          normalize(stripTags(entry.doc.text), this.data);
       var present = {};
       for (var t in terms) if (entry.plain.indexOf(normalize(t, this.data)) >= 0) present[t] = true;
       var item = {
@@ -286,18 +395,27 @@
     }, 0);
   };
   LawSearchWorker.prototype.postMessage = function (message) {
+    var self = this, data = window.__lawSearchData;
     if (message.type === SETUP) {
-      this.engine = new Engine(message.data.docs, window.__lawSearchData);
-      this.reply({ type: READY });
+      var start = function (index) {
+        self.engine = new Engine(message.data.docs, data, index);
+        self.reply({ type: READY });
+      };
+      if (data.index)
+        loadScript(data.index, function (ok) { start(ok ? window.__lawSearchIndex : null); });
+      else start(null);
     } else if (message.type === QUERY) {
-      var result;
+      // texts may load after a later query has answered: only the latest query replies
+      var seq = this.seq = (this.seq || 0) + 1;
+      var answer = function (result) {
+        if (seq === self.seq) self.reply({ type: RESULT, data: result });
+      };
       try {
-        result = this.engine.search(message.data);
+        this.engine.search(message.data, answer);
       } catch (err) {
         console.warn("搜索出错：", err);
-        result = { items: [] };
+        answer({ items: [] });
       }
-      this.reply({ type: RESULT, data: result });
     }
   };
 

@@ -1,0 +1,131 @@
+"""The search index, prebuilt at build time for docs/assets/javascripts/lawsearch.js.
+
+The browser used to tokenise every section of Material's search_index.json on each page load:
+fine for ten laws, seconds for a hundred. Here the build does that work once, the same way the
+script does (NFKC, traditional → simplified, lower case, character bigrams of Han runs, words of
+letters and digits; title ×3, 要点 ×2.5, text ×1), and writes
+
+- search/lawsearch-index.js: every section's location, title and length, and for each token its
+  posting list (doc, weighted tf), packed into a string the script decodes only when a query
+  uses that token;
+- search/lawsearch-text-N.js: the sections' texts in shards of about SHARD_CHARS characters,
+  loaded only for the sections a query shows;
+- search/search_index.json without the texts (Material's UI still loads it, for its config; the
+  offline plugin then inlines it into search_index.js for file://).
+
+All are scripts loaded with <script> elements, so file:// works without fetch. Rankings are
+the same as when the browser built the index itself. Plain Python, no mkdocs import."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from .errors import ContentError
+
+INDEX_FILE = "search/lawsearch-index.js"
+TEXT_FILE = "search/lawsearch-text-{}.js"
+MATERIAL_INDEX = "search/search_index.json"
+SHARD_CHARS = 60_000
+# twice lawsearch.js's FIELD_WEIGHT (title 3, keys 2.5, text 1), so every tf is an integer
+FIELD_WEIGHT2 = {"title": 6, "text": 2, "keys": 5}
+
+_TAG = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
+_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def strip_tags(html: str) -> str:
+    return _ENTITY.sub(" ", _TAG.sub(" ", html)).replace("\u200b", "")
+
+
+def normalize(s: str, t2s: dict[str, str]) -> str:
+    s = unicodedata.normalize("NFKC", s)
+    return "".join(t2s.get(c, c) for c in s).lower()
+
+
+def tokens(s: str) -> list[str]:
+    out = []
+    for run in _RUN.findall(s):
+        if not _HAN.match(run[0]) or len(run) == 1:
+            out.append(run)
+        else:
+            out += [run[i:i + 2] for i in range(len(run) - 1)]
+    return out
+
+
+def pack(numbers: list[int]) -> str:
+    """Non-negative integers as base-32 digits: leading digits chr(80+d), the last chr(48+d)."""
+    out = []
+    for v in numbers:
+        digits = [v & 31]
+        while v > 31:
+            v >>= 5
+            digits.append(v & 31)
+        out += [chr(80 + d) for d in reversed(digits[1:])] + [chr(48 + digits[0])]
+    return "".join(out)
+
+
+def build_index(docs: list[dict], keys: dict[str, str], t2s: dict[str, str]) -> dict:
+    postings: dict[str, list[int]] = {}      # token -> [doc delta, tf×2, doc delta, tf×2 …]
+    last: dict[str, int] = {}
+    lengths = []
+    for d, doc in enumerate(docs):
+        tf: dict[str, int] = {}
+        for field, text in (("title", strip_tags(doc["title"])), ("text", strip_tags(doc["text"])),
+                            ("keys", keys.get(doc["location"], ""))):
+            toks = tokens(normalize(text, t2s))
+            for t in toks:
+                tf[t] = tf.get(t, 0) + FIELD_WEIGHT2[field]
+            if field == "text":
+                lengths.append(len(toks))
+        for t, w in tf.items():
+            postings.setdefault(t, []).extend((d - last.get(t, 0), w))
+            last[t] = d
+    entries = []
+    for doc in docs:
+        entry = [doc["location"], doc["title"].replace("\u200b", "")]
+        if doc.get("tags"):
+            entry.append(doc["tags"])
+        entries.append(entry)
+    return {"docs": entries, "lengths": lengths, "tokens": list(postings),
+            "postings": [pack(p) for p in postings.values()]}
+
+
+def shard_starts(docs: list[dict], limit: int = SHARD_CHARS) -> list[int]:
+    """Index of the first section of each text shard."""
+    starts, size = [0], 0
+    for d, doc in enumerate(docs):
+        if size and size + len(doc["text"]) > limit:
+            starts.append(d)
+            size = 0
+        size += len(doc["text"])
+    return starts
+
+
+def _script(call: str, data) -> str:
+    return ("// 由 macros/searchindex.py 在构建时生成，请勿手工修改。\n"
+            f"{call}{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n")
+
+
+def write_search_index(site_dir: Path, keys: dict[str, str], t2s: dict[str, str]) -> str:
+    """Prebuild the index from Material's search_index.json and slim that file down.
+    Returns the index script's path relative to the site, for lawsearch-data.js."""
+    material = site_dir / MATERIAL_INDEX
+    if not material.exists():
+        raise ContentError(material, "没有找到 Material 的搜索索引：mkdocs.yml 的 plugins 里需要 search，且要排在 macros 之前")
+    raw = json.loads(material.read_text(encoding="utf-8"))
+    docs = raw["docs"]
+    index = build_index(docs, keys, t2s)
+    index["shards"] = starts = shard_starts(docs)
+    (site_dir / INDEX_FILE).write_text(_script("window.__lawSearchIndex=(", index), encoding="utf-8")
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(docs)
+        texts = [doc["text"].replace("\u200b", "") for doc in docs[start:end]]
+        (site_dir / TEXT_FILE.format(k)).write_text(
+            _script(f"window.__lawSearchText({k},", texts), encoding="utf-8")
+    # Material's UI needs only the config (and hands the docs to our search, which has them)
+    material.write_text(json.dumps({"config": raw["config"], "docs": []}, ensure_ascii=False), encoding="utf-8")
+    return INDEX_FILE

@@ -1,0 +1,102 @@
+"""Bad content, every kind: a Chinese message naming the file and the line or entry, the build
+stopping before it writes anything, `make check` listing every problem at once, and a failed
+build leaving the last good site in place."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros import check
+
+from .conftest import ROOT, build_site
+
+
+def copy_project(tmp: Path) -> Path:
+    project = tmp / "proj"
+    project.mkdir()
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "macros").symlink_to(ROOT / "macros")
+    return project
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# (file under docs/, text to replace, replacement, what the message must say)
+BREAKAGES = {
+    "front matter YAML": (
+        "reception/homestead-application.md", "title:", "title: [未闭合",
+        r"docs/reception/homestead-application\.md 第 \d+ 行：页首信息不是合法的 YAML"),
+    "front matter key": (
+        "training/office-role.md", "topics:", "topic:",
+        r"docs/training/office-role\.md 第 1 行：页首信息有误：字段 topic：不认识的字段"),
+    "citation": (
+        "training/land-management-law.md", "《土地管理法》第六十二条", "《土地管理法》第九百条",
+        r"docs/training/land-management-law\.md 第 \d+ 行：引用“《土地管理法》第九百条”中的第900条不存在"),
+    "referral id": (
+        "reception/land-transfer-dispute.md", "referrals: [", "referrals: [guotusuo, ",
+        r"docs/reception/land-transfer-dispute\.md.*“guotusuo”不在转办目录"),
+    "quiz answer key": (
+        "training/quizzes/land-management-law.yaml", "answer: A\n", "answer: H\n",
+        r"docs/training/quizzes/land-management-law\.yaml 第 \d+ 行：.*land-management-law-\d{3}"),
+    "glossary": (
+        "indexes/glossary.yaml", "definition: 农村村民经批准", "definiton: 农村村民经批准",
+        r"docs/indexes/glossary\.yaml：第 \d+ 个术语（宅基地）：字段 definition：缺少必填项"),
+}
+
+
+@pytest.fixture(scope="module")
+def broken_project(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("broken"))
+    for rel, old, new, _ in BREAKAGES.values():
+        edit(project / "docs" / rel, old, new)
+    return project
+
+
+def test_make_check_lists_every_problem_at_once(broken_project):
+    result = subprocess.run([sys.executable, "-m", "macros.check", "--docs", "docs", "--config", "mkdocs.yml"],
+                            cwd=broken_project, capture_output=True, text=True)
+    assert result.returncode == 1
+    out = result.stdout
+    assert re.search(r"内容检查发现 \d+ 处问题", out)
+    for kind, (_, _, _, pattern) in BREAKAGES.items():
+        assert re.search(pattern, out), f"{kind}: {pattern}\n{out}"
+
+
+def test_the_build_stops_with_the_same_messages_and_no_traceback(broken_project, tmp_path):
+    result = build_site(broken_project, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in log
+    for kind, (_, _, _, pattern) in BREAKAGES.items():
+        assert re.search(pattern, log), f"{kind}: {pattern}"
+    assert not (tmp_path / "site").exists()   # stopped before writing anything
+
+
+def test_check_passes_on_the_real_content():
+    problems, notes = check.run(ROOT / "docs", ROOT / "mkdocs.yml")
+    assert problems == []
+    assert any("条文引用" in n for n in notes)
+
+
+def test_a_failed_build_keeps_the_last_good_site(tmp_path):
+    from scripts.build_site import build
+
+    project = copy_project(tmp_path)
+    site = tmp_path / "published"
+    assert build(site, project) == 0
+    good = (site / "index.html").read_text(encoding="utf-8")
+    edit(project / "docs/reception/homestead-application.md", "title:", "title: [未闭合")
+    assert build(site, project) != 0
+    assert (site / "index.html").read_text(encoding="utf-8") == good
+    assert (site / "laws/land-management.html").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".published")] == []
