@@ -2,9 +2,10 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+NODE_DEPS := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test install install-dev chromium import-laws check-laws bench-build bench-search bench-scale clean
+.PHONY: serve build check test install install-dev chromium check-links import-laws check-laws bench-build bench-search bench-scale clean
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -17,7 +18,7 @@ build: install
 check: install-dev
 	$(BIN)/python -m macros.check
 
-test: install-dev chromium
+test: install-dev chromium $(NODE_DEPS)
 	$(BIN)/pytest
 
 install: $(VENV)/.installed
@@ -40,6 +41,20 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; }
 
+# axe-core for the accessibility test, at the versions of package-lock.json; npm comes from
+# Debian when the machine has none.
+$(NODE_DEPS): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "正在安装 Debian 的 nodejs 和 npm（无障碍测试需要）……"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q nodejs npm; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Every internal link and #anchor of the built site (site/) resolves.
+check-links: build
+	$(BIN)/python -m scripts.check_links site
+
 import-laws: install-dev
 	$(BIN)/python -m macros.lawimport
 
@@ -50,7 +65,7 @@ bench-build: install
 	$(BIN)/python scripts/bench_build.py
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules
 
 # Search quality and speed on the reception questions (scripts/data/search_questions/).
 bench-search: install-dev chromium

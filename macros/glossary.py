@@ -78,7 +78,7 @@ def glossary_markdown(terms: list[Term]) -> str:
         return "术语表暂无内容。"
     out = []
     for t in sorted(terms, key=lambda t: pinyin_key(t.term)):
-        out += [f"### {t.term}", ""]
+        out += [f"## {t.term}", ""]
         if t.aliases:
             out += [f"*又称：{'、'.join(t.aliases)}*", ""]
         out += [t.definition, ""]

@@ -66,7 +66,7 @@ def topic_index(topics: dict[str, list[str]], titles: dict[str, str], from_page:
     out = []
     for topic in sorted(topics, key=pinyin_key):
         pages = sorted(topics[topic], key=lambda p: (KIND_ORDER.index(page_kind(p)), p))
-        out += [f"### {topic}", ""]
+        out += [f"## {topic}", ""]
         out += [f"- [{titles.get(p, p)}]({rel_link(from_page, p)})（{page_kind(p)}）" for p in pages]
         out.append("")
     return "\n".join(out)

@@ -92,8 +92,8 @@ def test_iframe_worker_polyfill_is_local(built_site):
 
 def test_glossary_links_its_articles_and_is_a_backlink(built_site):
     glossary = (built_site / "indexes/glossary.html").read_text(encoding="utf-8")
-    section = glossary[glossary.index('<h3 id="宅基地"'):]
-    section = section[:section.find("<h3", 10)]
+    section = glossary[glossary.index('<h2 id="宅基地"'):]
+    section = section[:section.find("<h2", 10)]
     assert 'href="../laws/land-management.html#art-62"' in section
     art62 = (built_site / "laws/land-management.html").read_text(encoding="utf-8")
     art62 = art62[art62.index('id="art-62"'):art62.index('id="art-63"')]
@@ -102,6 +102,6 @@ def test_glossary_links_its_articles_and_is_a_backlink(built_site):
 
 def test_glossary_is_in_pinyin_order(built_site):
     glossary = (built_site / "indexes/glossary.html").read_text(encoding="utf-8")
-    terms = re.findall(r'<h3 id="[^"]+">([^<]+)<a class="headerlink"', glossary)
+    terms = re.findall(r'<h2 id="[^"]+">([^<]+)<a class="headerlink"', glossary)
     assert terms.index("宅基地") > terms.index("村民委员会") > terms.index("承包期")
     assert terms[0] == "罢免"  # ba…

@@ -153,7 +153,7 @@ def test_citation_index_lists_both_directions(site):
 def test_topic_index_groups_pages(site):
     page = (site / "indexes/topics.html").read_text(encoding="utf-8")
     section = page[page.index('id="宅基地"'):]
-    section = section[:section.index("<h3")] if "<h3" in section else section
+    section = section[:section.index("<h2")] if "<h2" in section else section
     assert "../reception/homestead.html" in section and "../templates/request.html" in section
 
 
