@@ -182,7 +182,6 @@ def _article_lines(articles: list[SourceArticle], carried_chapter: str | None = 
     the first one (on an earlier page): a chapter never spans two pages, so the first articles
     of a page that the source still files under it get no chapter heading (民法典 附则)."""
     out: list[str] = []
-    has_sections = any(a.section for a in articles)
     chapter, section, in_chapter = carried_chapter, None, False
     used_ids: set[str] = set()
 
@@ -205,7 +204,8 @@ def _article_lines(articles: list[SourceArticle], carried_chapter: str | None = 
             if section:
                 c, s = _ordinal(chapter or "", "章"), _ordinal(section, "节")
                 out += [f"### {section} {{#{heading_id(f'chapter-{c}-section-{s}')}}}", ""]
-        level = 2 + (1 if in_chapter else 0) + (1 if has_sections and in_chapter else 0)
+        # one level under the nearest heading above it: chapter (h2), then section (h3) if any
+        level = 2 + (1 if in_chapter else 0) + (1 if in_chapter and section else 0)
         out += [f"{'#' * level} {art.number} {{#{art.anchor}}}", ""]
         for line in art.text.split("\n"):
             line = line.strip()

@@ -164,8 +164,8 @@ def test_check_mode_reports_an_article_missing_from_a_part_page(tmp_path, capsys
     assert main(["--docs", str(tmp_path), "civil-code"]) == 0
     page = tmp_path / "laws/civil-code/property.md"
     text = page.read_text(encoding="utf-8")
-    cut = text.index("#### 第三百六十二条")
-    page.write_text(text[:cut] + text[text.index("#### 第三百六十三条"):], encoding="utf-8")
+    cut = text.index("### 第三百六十二条")
+    page.write_text(text[:cut] + text[text.index("### 第三百六十三条"):], encoding="utf-8")
     assert main(["--check", "--docs", str(tmp_path), "civil-code"]) == 1
     assert "property.md：缺少 第三百六十二条（#art-362）" in capsys.readouterr().err
 
