@@ -16,6 +16,7 @@ import yaml
 
 from . import amendment, quizzes
 from . import referrals as referral_dir
+from .charcheck import check_characters
 from .citations import CitationFinder
 from .citegraph import CitationGraph, TextSource, build_graph, data_file_sources, page_title
 from .errors import ContentError
@@ -90,6 +91,12 @@ def load_site(docs_dir: Path, extra: dict | None, scan_citations: bool = True
         for topic in meta.topics:
             site.topics.setdefault(topic, []).append(rel)
 
+    # pasted text: invisible characters and look-alike radicals, in pages and data files
+    # (law pages excepted: they come from the importer and are checked against the database)
+    for path in sorted([*docs_dir.rglob("*.md"), *docs_dir.rglob("*.yaml"), *DATA_DIR.rglob("*.yaml")]):
+        if not _is_law_page(path):
+            problems += check_characters(path)
+
     site.registry = attempt(lambda: build_registry(docs_dir))
     site.township = attempt(lambda: township_settings(extra))
     if site.township is not None:
@@ -115,6 +122,13 @@ def load_site(docs_dir: Path, extra: dict | None, scan_citations: bool = True
                                          data_sources(site))
         problems += errors
     return site, problems
+
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def _is_law_page(path: Path) -> bool:
+    return path.suffix == ".md" and "\nlaw:\n" in path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
 
 
 def data_sources(site: Site) -> list[TextSource]:

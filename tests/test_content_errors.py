@@ -48,6 +48,12 @@ BREAKAGES = {
     "quiz answer key": (
         "training/quizzes/land-management-law.yaml", "answer: A\n", "answer: H\n",
         r"docs/training/quizzes/land-management-law\.yaml 第 \d+ 行：.*land-management-law-\d{3}"),
+    "invisible character": (
+        "reception/village-election.md", "选举", "选\u200b举",
+        r"docs/reception/village-election\.md 第 \d+ 行：第 \d+ 字是看不见的字符 U\+200B（ZERO WIDTH SPACE），请删除"),
+    "look-alike radical": (
+        "training/documents.md", "一", "\u2f00",
+        r"docs/training/documents\.md 第 \d+ 行：第 \d+ 字是部首字符“⼀”U\+2F00（KANGXI RADICAL ONE），应为“一”"),
     "glossary": (
         "indexes/glossary.yaml", "definition: 农村村民经批准", "definiton: 农村村民经批准",
         r"docs/indexes/glossary\.yaml：第 \d+ 个术语（宅基地）：字段 definition：缺少必填项"),
