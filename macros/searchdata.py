@@ -47,16 +47,47 @@ class Vocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid")
     synonyms: list[SynonymGroup]
     stop: list[str]
+    # law id → weight (0 < w ≤ 1) of its articles in situational queries; checked against the law list
+    law_weight: dict[str, float] = {}
 
     _check = field_validator("stop")(classmethod(lambda cls, v: _words(v)))
+
+    @field_validator("law_weight")
+    @classmethod
+    def _weights(cls, v: dict[str, float]) -> dict[str, float]:
+        bad = [k for k, w in v.items() if not 0 < w <= 1]
+        if bad:
+            raise ValueError(f"权重应大于 0、不大于 1：{', '.join(bad)}")
+        return v
+
+
+# An amendment decision (laws.yaml `amends:`) restates its law's old text item by item: in a
+# situational query it would stand beside or ahead of the law it amends. Its articles count this
+# much unless the query names or cites the decision itself.
+AMENDMENT_WEIGHT = 0.4
 
 
 def load_vocabulary(path: Path = VOCAB_FILE) -> Vocabulary:
     raw = read_yaml(path)
     try:
-        return Vocabulary.model_validate(raw)
+        vocab = Vocabulary.model_validate(raw)
     except ValidationError as e:
         raise ContentError(path, f"词表格式不对：{describe_validation_error(e)}") from None
+    known = {law.id for law in load_law_list()}
+    unknown = sorted(set(vocab.law_weight) - known)
+    if unknown:
+        raise ContentError(path, f"law_weight 里的法律 {', '.join(unknown)} 不在法律清单 macros/data/laws.yaml 里："
+                                 f"可用的有 {', '.join(sorted(known))}")
+    return vocab
+
+
+def law_weights(vocab: Vocabulary, laws=None) -> dict[str, float]:
+    """law id → weight of its articles in situational queries: amendment decisions from the law
+    list, then the vocabulary's law_weight (which may override them)."""
+    laws = load_law_list() if laws is None else laws
+    weights = {law.id: AMENDMENT_WEIGHT for law in laws if law.amends}
+    weights.update(vocab.law_weight)
+    return weights
 
 
 def load_keywords(registry: LawRegistry, path: Path = KEYWORDS_FILE) -> dict[str, dict[int, list[str]]]:
@@ -145,6 +176,7 @@ def client_data(docs_dir: Path, registry: LawRegistry, use_directory_urls: bool 
         "synonyms": [g.model_dump() for g in vocab.synonyms],
         "stop": sorted(vocab.stop, key=lambda w: (-len(w), w)),  # longest first: 怎么办 before 怎么
         "laws": laws,
+        "weights": {k: w for k, w in law_weights(vocab).items() if k in registry.laws and w != 1},
         "keys": keys,
         "t2s": traditional_table(site_chars),
     }

@@ -64,3 +64,20 @@ def test_result_list_keeps_materials_markup_and_highlights(page, site_url):
     assert first.locator("h2").inner_text() == "第六十二条"
     assert "宅基地" in first.locator("mark").all_inner_texts()
     assert "个符合条件的结果" in page.inner_text(".md-search-result__meta")
+
+
+def test_neighbour_question_finds_the_civil_code_article(page, site_url):
+    # 邻居 / 挡住 … 采光 are not the code's words (相邻 … 通风、采光和日照); the article is on the
+    # 物权编 part page of 民法典
+    found = open_and_search(page, site_url, "邻居盖新房挡住了我家的采光")
+    assert found[0] == "property#art-293", found
+    assert open_and_search(page, site_url, "调解书怎么去法院确认")[0] == "people-mediation#art-33"
+
+
+def test_amendment_decision_gives_way_to_the_law_but_can_be_cited(page, site_url):
+    # the decision restates the old 提名 rule; the current law's article is what reception needs
+    found = open_and_search(page, site_url, "村委会候选人由谁提名")
+    assert found[0] == "villagers-committee#art-18", found
+    assert not any(a.startswith("villagers-committee-amendment-2025#") for a in found[:3]), found
+    cited = open_and_search(page, site_url, "村民委员会组织法修改决定第十四条")
+    assert cited[0] == "villagers-committee-amendment-2025#art-14", cited

@@ -9,16 +9,21 @@ import pytest
 
 from macros.errors import ContentError
 from macros.lawregistry import build_registry
-from macros.searchdata import (article_keyword_blocks, client_data, load_keywords,
-                               load_vocabulary, traditional_table)
+from macros.lawlist import load_law_list
+from macros.searchdata import (AMENDMENT_WEIGHT, article_keyword_blocks, client_data, law_weights,
+                               load_keywords, load_vocabulary, traditional_table)
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 REGISTRY = build_registry(DOCS)
 
 
 def article_anchors(law_id: str) -> set[int]:
-    text = (DOCS / "laws" / f"{law_id}.md").read_text(encoding="utf-8")
-    return {int(n) for n in re.findall(r"\{#art-(\d+)\}", text)}
+    """Article numbers on the law's page, or on its part pages (民法典, one page per 编)."""
+    anchors = set()
+    for page in REGISTRY.laws[law_id].pages:
+        text = (DOCS / page).read_text(encoding="utf-8")
+        anchors |= {int(n) for n in re.findall(r"\{#art-(\d+)\}", text)}
+    return anchors
 
 
 def test_vocabulary_has_no_empty_entries():
@@ -83,3 +88,40 @@ def test_client_data_knows_every_law_by_its_names():
     assert {"中华人民共和国农村土地承包法", "农村土地承包法", "承包法"} <= set(laws["rural-land-contract"]["names"])
     assert data["keys"]["laws/land-management.html#art-62"].startswith("宅基地")
     assert data["stop"].index("怎么办") < data["stop"].index("怎么")
+
+
+def test_added_laws_have_keywords_on_their_part_pages():
+    data = client_data(DOCS, REGISTRY)
+    # 民法典 articles are keyed on the page of their 编
+    assert "诉讼时效三年" in data["keys"]["laws/civil-code/general.html#art-188"]
+    assert "相邻关系" in data["keys"]["laws/civil-code/property.html#art-288"]
+    assert "法定继承顺序" in data["keys"]["laws/civil-code/succession.html#art-1127"]
+    for law_id in ("womens-rights", "rural-collective-economic-organization", "people-mediation"):
+        assert any(k.startswith(f"laws/{law_id}.html#art-") for k in data["keys"]), law_id
+
+
+def test_amendment_decisions_are_weighted_down_and_nothing_else_by_default():
+    vocab = load_vocabulary()
+    weights = law_weights(vocab)
+    decisions = {law.id for law in load_law_list() if law.amends}
+    assert decisions == {"villagers-committee-amendment-2025"}
+    for law_id in decisions:
+        assert weights[law_id] == AMENDMENT_WEIGHT < 1
+    # the data the browser gets: the same weights, for laws on the site
+    assert client_data(DOCS, REGISTRY)["weights"] == {k: w for k, w in weights.items() if w != 1}
+    # the vocabulary's law_weight overrides and adds
+    vocab.law_weight = {"civil-code": 0.8, "villagers-committee-amendment-2025": 1}
+    weights = law_weights(vocab)
+    assert weights["civil-code"] == 0.8 and weights["villagers-committee-amendment-2025"] == 1
+
+
+def test_bad_law_weight_is_a_build_error(tmp_path):
+    bad = tmp_path / "vocab.yaml"
+    bad.write_text("synonyms:\n  - {say: [村委会], law: [村民委员会]}\nstop: [怎么办]\n"
+                   "law_weight: {no-such-law: 0.5}\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="law_weight 里的法律 no-such-law 不在法律清单 macros/data/laws.yaml 里"):
+        load_vocabulary(bad)
+    bad.write_text("synonyms:\n  - {say: [村委会], law: [村民委员会]}\nstop: [怎么办]\n"
+                   "law_weight: {civil-code: 0}\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="权重应大于 0、不大于 1：civil-code"):
+        load_vocabulary(bad)

@@ -291,6 +291,12 @@
     }
     for (var l = 0; l < query.laws.length; l++)
       for (d in scores) if (this.docs[d].law === query.laws[l]) scores[d] *= LAW_BOOST;
+    // per-law weights (amendment decisions, general laws), unless the query names that law
+    var lawWeight = this.data.weights || {};
+    for (d in scores) {
+      var law = this.docs[d].law;
+      if (law && law in lawWeight && query.laws.indexOf(law) < 0) scores[d] *= lawWeight[law];
+    }
     for (var n = 0; n < query.numbers.length; n++)
       for (d = 0; d < N; d++)
         if (this.docs[d].article === query.numbers[n] &&
