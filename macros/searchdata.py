@@ -165,6 +165,7 @@ def client_data(docs_dir: Path, registry: LawRegistry, use_directory_urls: bool 
     for law in registry.laws.values():
         # a law may span several pages (民法典, one per 编)
         laws.append({"id": law.id, "pages": [_page_location(p, use_directory_urls) for p in law.pages],
+                     "entry": _page_location(law.entry_page, use_directory_urls),
                      "names": sorted(set(law.aliases), key=lambda n: (-len(n), n))})
     keys = {
         f"{_page_location(registry.laws[law_id].article(n).page, use_directory_urls)}#art-{n}": " ".join(words)

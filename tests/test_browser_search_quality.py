@@ -81,3 +81,25 @@ def test_amendment_decision_gives_way_to_the_law_but_can_be_cited(page, site_url
     assert not any(a.startswith("villagers-committee-amendment-2025#") for a in found[:3]), found
     cited = open_and_search(page, site_url, "村民委员会组织法修改决定第十四条")
     assert cited[0] == "villagers-committee-amendment-2025#art-14", cited
+
+
+def pages(hrefs: list[str]) -> list[str]:
+    """Page paths of the results, in display order, without repeats."""
+    out = []
+    for h in hrefs:
+        path = urlparse(h).path.split("/site", 1)[-1]
+        if path not in out:
+            out.append(path)
+    return out
+
+
+def test_a_law_name_alone_opens_that_law(page, site_url):
+    page.goto(f"{site_url}/index.html")
+    search(page, "民法典")
+    assert pages(result_links(page))[0].endswith("/laws/civil-code/index.html")
+
+
+def test_a_page_title_puts_that_page_first(page, site_url):
+    page.goto(f"{site_url}/index.html")
+    search(page, "接待速查")
+    assert pages(result_links(page))[0].endswith("/reception/lookup.html")

@@ -119,9 +119,14 @@
     this.pages = Object.create(null);      // page location -> doc
     this.articles = Object.create(null);   // "law-id#N" -> doc index
     this.lawOfPage = Object.create(null);  // "laws/x.html" -> law id (a law may have several pages)
+    this.byLocation = Object.create(null); // doc location -> doc index
+    this.byTitle = Object.create(null);    // normalised page title -> doc index (pages, not sections)
     var laws = data.laws;
-    for (var l = 0; l < laws.length; l++)
+    this.lawEntry = Object.create(null);   // law id -> location of its own page (民法典: its contents page)
+    for (var l = 0; l < laws.length; l++) {
+      this.lawEntry[laws[l].id] = laws[l].entry;
       for (var p = 0; p < laws[l].pages.length; p++) this.lawOfPage[laws[l].pages[p]] = laws[l].id;
+    }
 
     var totalLength = 0;
     if (index) {
@@ -144,6 +149,11 @@
       var entry = { doc: doc, page: page, law: law, article: m ? +m[1] : null, length: 0 };
       if (hash < 0) this.pages[page] = doc;
       if (law && m) this.articles[law + "#" + m[1]] = this.docs.length;
+      this.byLocation[doc.location] = this.docs.length;
+      if (hash < 0 && doc.title) {
+        var key = normalize(stripTags(doc.title), data).replace(/\s+/g, "");
+        if (!(key in this.byTitle)) this.byTitle[key] = this.docs.length;
+      }
       if (index) {
         entry.length = index.lengths[d];
         totalLength += entry.length;
@@ -227,7 +237,7 @@
   Engine.prototype.parse = function (raw) {
     var data = this.data;
     var q = normalize(raw, data);
-    var result = { laws: [], citations: [], numbers: [], parts: [] };
+    var result = { laws: [], citations: [], numbers: [], parts: [], text: q.replace(/\s+/g, "") };
 
     // Citations: [law name] 第N条 (the law may be typed short or colloquially)
     var self = this;
@@ -306,6 +316,15 @@
       var hit = this.articles[query.citations[c]];
       if (hit !== undefined) scores[hit] = CITATION_SCORE * (query.citations.length - c);
     }
+    // Only a law's name (土地管理法, 民法典): that law's own page first
+    if (query.laws.length && !query.parts.length && !query.citations.length && !query.numbers.length)
+      for (l = 0; l < query.laws.length; l++) {
+        var entry = this.byLocation[this.lawEntry[query.laws[l]]];
+        if (entry !== undefined) scores[entry] = CITATION_SCORE * (query.laws.length - l);
+      }
+    // The query is a page's title (接待速查, 术语表): that page first
+    var titled = this.byTitle[query.text];
+    if (titled !== undefined) scores[titled] = Math.max(scores[titled] || 0, CITATION_SCORE / 2);
     return { scores: scores, weights: weights };
   };
 
