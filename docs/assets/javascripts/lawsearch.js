@@ -83,6 +83,25 @@
     document.head.appendChild(s);
   }
 
+  // The prebuilt index is the biggest file search needs: start loading it as soon as the page
+  // is parsed, not when Material gets round to setting up its search (hundreds of ms later).
+  var indexLoad = null;
+  function preloadIndex() {
+    var data = window.__lawSearchData;
+    if (indexLoad || !data || !data.index) return;
+    indexLoad = { done: false, ok: false, waiters: [] };
+    loadScript(data.index, function (ok) {
+      indexLoad.done = true;
+      indexLoad.ok = ok;
+      indexLoad.waiters.forEach(function (fn) { fn(ok); });
+    });
+  }
+  function whenIndexLoaded(fn) {
+    preloadIndex();
+    if (indexLoad.done) fn(indexLoad.ok); else indexLoad.waiters.push(fn);
+  }
+  document.addEventListener("DOMContentLoaded", preloadIndex);
+
   // A posting list packed by macros/searchindex.py: base-32 numbers (leading digits from
   // charCode 80, the last from 48), pairs of (doc index delta, tf × 2).
   function unpack(str) {
@@ -427,7 +446,7 @@
         self.reply({ type: READY });
       };
       if (data.index)
-        loadScript(data.index, function (ok) { start(ok ? window.__lawSearchIndex : null); });
+        whenIndexLoaded(function (ok) { start(ok ? window.__lawSearchIndex : null); });
       else start(null);
     } else if (message.type === QUERY) {
       // texts may load after a later query has answered: only the latest query replies
