@@ -6,7 +6,9 @@ import datetime as _dt
 import re
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, field_validator
 
 from .errors import ContentError, describe_validation_error, read_yaml
 
@@ -14,12 +16,22 @@ LAW_LIST = Path(__file__).parent / "data" / "laws.yaml"
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
+def _check_slug(v: str) -> str:
+    if not _SLUG.match(v):
+        raise ValueError("id 只能用小写字母、数字和连字符，并以字母开头（它是页面网址的一部分）")
+    return v
+
+
+# a page slug: part of the page's address, so never changed once published
+Slug = Annotated[str, AfterValidator(_check_slug)]
+
+
 class LawPart(BaseModel):
     """One page of a law split into parts (民法典: one page per 编). The database has chapters
     and sections but no 编, so the parts and their boundaries are reviewed metadata."""
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str                          # page slug inside the law's folder, e.g. property
+    id: Slug                         # page slug inside the law's folder, e.g. property
     name: str                        # as the code names it: 第二编 物权
     first: int                       # number of the part's first article; it runs to the next part
     # the importer checks that every part starts where the source restarts its chapter numbering
@@ -27,18 +39,11 @@ class LawPart(BaseModel):
     boundary_in_source: bool = True
     note: str | None = None          # shown on the part's page
 
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, v: str) -> str:
-        if not _SLUG.match(v):
-            raise ValueError("id 只能用小写字母、数字和连字符，并以字母开头（它是页面网址的一部分）")
-        return v
-
 
 class LawEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str
+    id: Slug
     name: str
     short_names: list[str]
     version: str
@@ -51,13 +56,6 @@ class LawEntry(BaseModel):
     # for an amendment decision: the id of the law it amends (its items use that law's old
     # article numbers; macros/amendment.py derives the old -> new numbering from them)
     amends: str | None = None
-
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, v: str) -> str:
-        if not _SLUG.match(v):
-            raise ValueError("id 只能用小写字母、数字和连字符，并以字母开头（它是页面网址的一部分）")
-        return v
 
     @field_validator("adopted", "effective")
     @classmethod
