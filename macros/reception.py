@@ -6,7 +6,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError
+from .errors import ContentError, read_yaml
 from .frontmatter import read_front_matter
 from .pagemeta import PageMeta, load_page_meta
 
@@ -42,12 +42,32 @@ def _link(target: str, from_dir: str) -> str:
     return posixpath.relpath(target, from_dir or ".")
 
 
+def nav_groups(docs_dir: Path) -> list[tuple[str, list[str]]]:
+    """The groups of docs/reception/.nav.yml (土地和宅基地: [pages] …), pages docs-relative, so
+    the lookup table follows the same grouping as the navigation."""
+    nav_file = docs_dir / "reception" / ".nav.yml"
+    nav = (read_yaml(nav_file) or {}).get("nav", []) if nav_file.exists() else []
+    return [(title, [f"reception/{p}" for p in pages if isinstance(p, str)])
+            for item in nav if isinstance(item, dict)
+            for title, pages in item.items() if isinstance(pages, list)]
+
+
 def lookup_table(scripts: list[Script], docs_dir: Path, from_dir: str) -> str:
-    """群众怎么说 → 看哪一页 → 主要依据 → 用什么表, one row per script."""
-    rows = ["| 群众怎么说 | 接待话术 | 主要依据 | 表格 |", "| --- | --- | --- | --- |"]
-    for s in scripts:
-        says = "、".join(f"“{k}”" for k in s.meta.keywords)
-        forms = "<br>".join(f"[{page_title(docs_dir, f)}]({_link(f, from_dir)})" for f in s.meta.forms) or "—"
-        articles = "<br>".join(s.meta.key_articles) or "—"
-        rows.append(f"| {says} | [{s.title}]({_link(s.path, from_dir)}) | {articles} | {forms} |")
-    return "\n".join(rows)
+    """群众怎么说 → 看哪一页 → 主要依据 → 用什么表, one row per script, grouped as in the
+    section's navigation (scripts in no group come last, under 其他)."""
+    by_path = {s.path: s for s in scripts}
+    groups = [(title, [by_path[p] for p in pages if p in by_path]) for title, pages in nav_groups(docs_dir)]
+    grouped = {s.path for _, members in groups for s in members}
+    groups.append(("其他", [s for s in scripts if s.path not in grouped]))
+    out = []
+    for title, members in groups:
+        if not members:
+            continue
+        out += [f"## {title}", "", "| 群众怎么说 | 接待话术 | 主要依据 | 表格 |", "| --- | --- | --- | --- |"]
+        for s in members:
+            says = "、".join(f"“{k}”" for k in s.meta.keywords)
+            forms = "<br>".join(f"[{page_title(docs_dir, f)}]({_link(f, from_dir)})" for f in s.meta.forms) or "—"
+            articles = "<br>".join(s.meta.key_articles) or "—"
+            out.append(f"| {says} | [{s.title}]({_link(s.path, from_dir)}) | {articles} | {forms} |")
+        out.append("")
+    return "\n".join(out)
