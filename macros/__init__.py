@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -40,7 +40,6 @@ class Xref:
     registry: LawRegistry
     finder: CitationFinder
     graph: CitationGraph
-    topics: dict[str, list[str]] = field(default_factory=dict)
     enabled: bool = True
 
 
@@ -67,7 +66,7 @@ def define_env(env):
         ARTICLE_BLOCK_PROVIDERS.append(
             lambda law_id, anchor: backlinks_block(
                 graph, registry.laws[law_id].articles[anchor].page, graph.pages_citing(law_id, anchor)))
-    XREF = Xref(registry, site.finder, graph, site.topics, enabled)
+    XREF = Xref(registry, site.finder, graph, enabled)
 
     def here() -> str:
         return env.page.file.src_uri

@@ -74,3 +74,21 @@ def read_yaml(path: Path) -> Any:
         mark = getattr(e, "problem_mark", None)
         raise ContentError(path, f"YAML 格式错误：{getattr(e, 'problem', None) or e}（请检查缩进、冒号和引号）",
                            line=mark.line + 1 if mark else None) from None
+
+
+def read_entries(path: Path, key: str, model, noun: str = "项", name_field: str = "name") -> list[tuple[str, Any]]:
+    """A data file that is a list of entries under `key:`, each validated by the pydantic
+    `model`. Returns (where, entry) pairs, `where` naming the entry for later messages
+    (第 3 项（自然资源所）); the first bad entry raises ContentError with the same naming."""
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise ContentError(path, f"文件顶层应为 `{key}:` 列表")
+    out = []
+    for i, raw in enumerate(data[key], start=1):
+        name = raw.get(name_field) if isinstance(raw, dict) else None
+        where = f"第 {i} {noun}" + (f"（{name}）" if name else "")
+        try:
+            out.append((where, model.model_validate(raw)))
+        except ValidationError as e:
+            raise ContentError(path, f"{where}：{describe_validation_error(e)}") from None
+    return out

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from .citations import CitationFinder
 from .citegraph import TextSource
-from .errors import ContentError, describe_validation_error, read_yaml
+from .errors import ContentError, read_entries
 from .lawregistry import LawRegistry
 from .sorting import pinyin_key
 
@@ -36,17 +36,8 @@ def load_glossary(docs_dir: Path, registry: LawRegistry, finder: CitationFinder)
     path = docs_dir / GLOSSARY_FILE
     if not path.exists():
         return []
-    data = read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
-        raise ContentError(path, "文件顶层应为 `terms:` 列表")
     terms, seen = [], set()
-    for i, raw in enumerate(data["terms"], start=1):
-        name = raw.get("term") if isinstance(raw, dict) else None
-        where = f"第 {i} 个术语" + (f"（{name}）" if name else "")
-        try:
-            term = Term.model_validate(raw)
-        except ValidationError as e:
-            raise ContentError(path, f"{where}：{describe_validation_error(e)}") from None
+    for where, term in read_entries(path, "terms", Term, noun="个术语", name_field="term"):
         if term.term in seen:
             raise ContentError(path, f"{where}：术语重复")
         seen.add(term.term)

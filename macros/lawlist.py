@@ -8,9 +8,9 @@ from pathlib import Path
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
 
-from .errors import ContentError, describe_validation_error, read_yaml
+from .errors import ContentError, read_entries
 
 LAW_LIST = Path(__file__).parent / "data" / "laws.yaml"
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -101,19 +101,9 @@ class LawEntry(BaseModel):
 
 def load_law_list(path: Path = LAW_LIST) -> list[LawEntry]:
     """Read and validate the law list; any problem raises ContentError naming file and entry."""
-    data = read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("laws"), list):
-        raise ContentError(path, "文件顶层应为 `laws:` 列表")
     entries: list[LawEntry] = []
     seen: dict[str, str] = {}
-    for i, raw in enumerate(data["laws"], start=1):
-        where = f"第 {i} 项"
-        if isinstance(raw, dict) and raw.get("name"):
-            where += f"（{raw['name']}）"
-        try:
-            entry = LawEntry.model_validate(raw)
-        except ValidationError as e:
-            raise ContentError(path, f"{where}：{describe_validation_error(e)}") from None
+    for where, entry in read_entries(path, "laws", LawEntry):
         for key in (entry.id, entry.name):
             if key in seen:
                 raise ContentError(path, f"{where}：“{key}”与{seen[key]}重复")

@@ -146,10 +146,6 @@ class QuizBank:
 _PARAGRAPH = re.compile(rf"条(?:之[\d{CN_NUMERAL_CHARS}]+)?第([\d{CN_NUMERAL_CHARS}]+)款")
 
 
-def looks_like_citation(source: str) -> bool:
-    return "第" in source and "条" in source and not _PAGE_SOURCE.match(source)
-
-
 def resolve_citation(text: str, registry: LawRegistry, finder: CitationFinder) -> ArticleRef:
     """Resolve one citation (《土地管理法》第六十二条, 土地管理法第62条第四款) or raise ValueError
     with a Chinese explanation."""

@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from .errors import ContentError, describe_validation_error, read_yaml
+from .errors import ContentError, read_entries
 
 REFERRALS = Path(__file__).parent / "data" / "referrals.yaml"
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -53,16 +53,8 @@ class Office(BaseModel):
 
 def load_referrals(path: Path = REFERRALS) -> dict[str, Office]:
     """Read and validate the directory; id -> office, in file order."""
-    data = read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("offices"), list):
-        raise ContentError(path, "文件顶层应为 `offices:` 列表")
     offices: dict[str, Office] = {}
-    for i, raw in enumerate(data["offices"], start=1):
-        where = f"第 {i} 项" + (f"（{raw['name']}）" if isinstance(raw, dict) and raw.get("name") else "")
-        try:
-            office = Office.model_validate(raw)
-        except ValidationError as e:
-            raise ContentError(path, f"{where}：{describe_validation_error(e)}") from None
+    for where, office in read_entries(path, "offices", Office):
         if office.id in offices:
             raise ContentError(path, f"{where}：id “{office.id}”与前面的单位重复")
         offices[office.id] = office
