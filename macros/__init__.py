@@ -27,7 +27,7 @@ from .searchdata import article_keyword_blocks, write_client_data
 from .site import load_site
 from .templatehtml import catalogue_markdown, downloads_html, sample_html
 from .templatedata import page_slug
-from .xrefindex import backlinks_block, citation_index, topic_index, unknown_law_report
+from .xrefindex import backlinks_block, citation_index, topic_index, unknown_law_report, unverified_quotation_report
 
 # Functions (law_id, anchor) -> Markdown blocks shown under each article of a law page;
 # define_env fills it afresh for every build.
@@ -130,6 +130,11 @@ def define_env(env):
     def unknown_law_citations() -> str:
         """引用了本站未收录法律的地方。"""
         return unknown_law_report(graph, here())
+
+    @env.macro
+    def unverified_quotations() -> str:
+        """引用了本站未收录法律、因而还不能核对的引文。"""
+        return unverified_quotation_report(graph, here())
 
     def this_template():
         found = page_slug(here())

@@ -15,6 +15,7 @@ from .citations import Citation, CitationFinder
 from .errors import ContentError
 from .frontmatter import body_of
 from .lawregistry import LawRegistry
+from .quotations import BASIS_HEADINGS, basis_items, mismatch_message, quotation_after, quoted_in
 
 # Page kinds for grouping backlinks, by the first folder under docs/.
 KINDS = {"reception": "接待话术", "templates": "公文模板", "training": "培训与测验"}
@@ -31,11 +32,19 @@ def page_kind(rel: str) -> str:
 
 @dataclass(frozen=True)
 class TextSource:
-    """Text that ends up on a page: a Markdown file's line, or an entry of a data file."""
+    """Text that ends up on a page: a paragraph, list item or table row of a Markdown file
+    (its lines joined, so a citation or quotation may wrap), or a line of a data file."""
     page: str       # docs-relative path of the page that shows it
     file: str       # the file to name in an error message
     line: int | None
     text: str
+    breaks: tuple[int, ...] = ()    # offsets in `text` where the 2nd, 3rd … source line begins
+
+    def line_at(self, offset: int) -> int | None:
+        """The source line holding the character at `offset`."""
+        if self.line is None:
+            return None
+        return self.line + sum(1 for b in self.breaks if b <= offset)
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,8 @@ class Use:
 class CitationGraph:
     uses: list[Use] = field(default_factory=list)
     unknown: list[tuple[str, str, int | None, str]] = field(default_factory=list)  # page, file, line, text
+    # quotations of laws the site does not carry: page, file, line, citation, quoted words
+    unverified: list[tuple[str, str, int | None, str, str]] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)  # page -> title
     _citing: tuple | None = field(default=None, repr=False, compare=False)  # (len(uses), by_article())
 
@@ -76,17 +87,45 @@ class CitationGraph:
         return out
 
 
-def markdown_sources(path: Path, rel: str) -> list[TextSource]:
-    """The citable lines of a Markdown page (front matter and code left out)."""
-    body, first = body_of(path.read_text(encoding="utf-8"))
-    sources, in_fence = [], False
+_BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||!!!|\?\?\?|<)")
+
+
+def markdown_sources(path: Path, rel: str, text: str | None = None) -> list[TextSource]:
+    """The citable blocks of a Markdown page (front matter and code left out): each paragraph,
+    list item, heading and table row, its wrapped lines joined (Chinese text wraps without a
+    space), remembering where each line begins so that errors name the right line."""
+    body, first = body_of(path.read_text(encoding="utf-8") if text is None else text)
+    sources: list[TextSource] = []
+    block: list[tuple[int, str]] = []     # (line number, stripped text)
+
+    def flush():
+        if block:
+            joined, breaks = "", []
+            for k, (_, part) in enumerate(block):
+                if k:
+                    breaks.append(len(joined))
+                joined += part
+            if "第" in joined:
+                sources.append(TextSource(rel, str(path), block[0][0], joined, tuple(breaks)))
+            block.clear()
+
+    in_fence = False
     for i, line in enumerate(body.split("\n")):
         if _FENCE.match(line):
+            flush()
             in_fence = not in_fence
             continue
-        if in_fence or "第" not in line:
+        if in_fence:
             continue
-        sources.append(TextSource(rel, str(path), first + i, _INLINE_CODE.sub("", line)))
+        if not line.strip():
+            flush()
+            continue
+        if _BLOCK_START.match(line):
+            flush()
+        block.append((first + i, _INLINE_CODE.sub("", line.strip())))
+        if line.lstrip().startswith(("#", "|")):
+            flush()
+    flush()
     return sources
 
 
@@ -107,20 +146,29 @@ def page_title(meta: dict, path: Path) -> str:
 
 def scan(sources: list[TextSource], registry: LawRegistry, finder: CitationFinder,
          graph: CitationGraph) -> list[ContentError]:
-    """Add the citations in `sources` to the graph; return the errors found."""
+    """Add the citations in `sources` to the graph; return the errors found: articles that do
+    not exist, and quotations that are not in the article they follow (macros/quotations.py)."""
     errors = []
     for src in sources:
         for cit in finder.find(src.text):
+            line = src.line_at(cit.start)
+            quote = quotation_after(src.text, cit)
             if cit.law_id is None:
-                graph.unknown.append((src.page, src.file, src.line, cit.text))
+                graph.unknown.append((src.page, src.file, line, cit.text))
+                if quote is not None:
+                    graph.unverified.append((src.page, src.file, line, cit.text, quote.words))
                 continue
             law = registry.laws[cit.law_id]
+            cited = []
             for n, sub in cit.article_numbers():
                 art = law.article(n, sub)
                 if art is None:
-                    errors.append(ContentError(src.file, missing_article_message(cit, law, n, sub), line=src.line))
+                    errors.append(ContentError(src.file, missing_article_message(cit, law, n, sub), line=line))
                     continue
-                graph.uses.append(Use(src.page, src.file, src.line, cit.text, law.id, art.anchor))
+                cited.append(art)
+                graph.uses.append(Use(src.page, src.file, line, cit.text, law.id, art.anchor))
+            if quote is not None and cited and not quoted_in(quote.words, "\n".join(a.text for a in cited)):
+                errors.append(ContentError(src.file, mismatch_message(quote, law, cited), line=line))
     return errors
 
 
@@ -129,6 +177,28 @@ def missing_article_message(cit: Citation, law, n: int, sub: int | None) -> str:
     which = f"第{n}条" + (f"之{sub}" if sub else "")
     return (f"引用“{cit.text}”中的{which}不存在：{law.name}（{law.meta.get('version', '')}）"
             f"共 {len(law.articles)} 条，最后一条是{last.number}。请核对条号。")
+
+
+def basis_problems(path: Path, rel: str, finder: CitationFinder, text: str | None = None) -> list[ContentError]:
+    """A reception script's 法律依据 and a template's 依据: every item cites an article and
+    quotes the words it relies on (templates may also list standards such as GB/T 9704)."""
+    kind = rel.split("/", 1)[0]
+    heading = BASIS_HEADINGS.get(kind)
+    if heading is None:
+        return []
+    body, first = body_of(path.read_text(encoding="utf-8") if text is None else text)
+    out = []
+    for item in basis_items(body, first, heading):
+        cits = finder.find(item.text)
+        if not cits:
+            if kind == "reception":
+                out.append(ContentError(path, f"“{heading}”的这一项没有引用条文：每一项都写明法律和条号，"
+                                              "并摘录所依据的原文，如 《土地管理法》第十四条规定：“……”", line=item.line))
+            continue
+        if not any(quotation_after(item.text, c) for c in cits):
+            out.append(ContentError(path, f"“{heading}”的这一项（{cits[0].text}）没有摘录条文原文：在引用后写"
+                                          f"规定：“原文”或（“原文”），构建时逐字核对", line=item.line))
+    return out
 
 
 def build_graph(docs_dir: Path, registry: LawRegistry, finder: CitationFinder,
@@ -141,5 +211,6 @@ def build_graph(docs_dir: Path, registry: LawRegistry, finder: CitationFinder,
         rel = path.relative_to(docs_dir).as_posix()
         if rel in registry.page_law:
             continue
-        sources += markdown_sources(path, rel)
+        text = path.read_text(encoding="utf-8")
+        sources += markdown_sources(path, rel, text)
     return graph, scan(sources, registry, finder, graph)

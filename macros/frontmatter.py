@@ -19,7 +19,7 @@ def body_of(text: str) -> tuple[str, int]:
     end = text.find("\n---\n", 4)
     if end == -1:
         return text, 1
-    return text[end + 5:], text[4:end].count("\n") + 3
+    return text[end + 5:], text[4:end].count("\n") + 4
 
 
 def split_front_matter(text: str, path: Path | str = "<page>") -> tuple[dict, str, int]:
@@ -38,7 +38,7 @@ def split_front_matter(text: str, path: Path | str = "<page>") -> tuple[dict, st
         raise ContentError(path, f"页首信息不是合法的 YAML：{getattr(e, 'problem', e)}", line=line) from None
     if not isinstance(meta, dict):
         raise ContentError(path, "页首信息应为“键: 值”的形式", line=2)
-    body_start = raw.count("\n") + 3
+    body_start = raw.count("\n") + 4
     return meta, text[end + 5:], body_start
 
 

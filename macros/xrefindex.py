@@ -72,6 +72,18 @@ def topic_index(topics: dict[str, list[str]], titles: dict[str, str], from_page:
     return "\n".join(out)
 
 
+def unverified_quotation_report(graph: CitationGraph, from_page: str) -> str:
+    """Quotations of laws the site does not carry: not yet checked against any text."""
+    if not graph.unverified:
+        return "没有未核对的引文。"
+    out = ["| 引用 | 引文 | 所在页面 | 位置 |", "| --- | --- | --- | --- |"]
+    for page, file, line, cite, words in sorted(graph.unverified, key=lambda u: (u[3], u[0], u[2] or 0)):
+        where = f"第 {line} 行" if line else file
+        out.append(f"| <span data-nocite>{cite}</span> | {words.replace('|', '｜')} "
+                   f"| [{graph.titles.get(page, page)}]({rel_link(from_page, page)}) | {where} |")
+    return "\n".join(out)
+
+
 def unknown_law_report(graph: CitationGraph, from_page: str) -> str:
     if not graph.unknown:
         return "没有引用本站未收录法律的地方。"
