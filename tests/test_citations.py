@@ -35,7 +35,8 @@ def cited(text: str, current_law: str | None = None) -> list[tuple[str | None, l
      [("land-management", [62]), ("rural-land-contract", [31])]),
     # a law the site does not carry: recognised so it can be reported, with no law id
     ("《民法典》第一千二百五十四条", [("civil-code", [1254])]),
-    ("《中华人民共和国城乡规划法》第六十五条", [(None, [65])]),
+    ("《中华人民共和国城乡规划法》第六十五条", [("urban-rural-planning", [65])]),
+    ("《中华人民共和国招标投标法》第三条", [(None, [3])]),
     ("《信访工作条例》第二十二条", [(None, [22])]),
     ("《中华人民共和国土地管理法实施条例》第十条", [(None, [10])]),
 ])
