@@ -16,7 +16,7 @@ build: install
 
 # Every content problem at once (front matter, data files, citations, law text, law changes to review).
 check: install-dev
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.cli.check
 
 test: install-dev chromium $(NODE_DEPS)
 	$(BIN)/pytest
@@ -56,10 +56,10 @@ check-links: build
 	$(BIN)/python -m scripts.check_links site
 
 import-laws: install-dev
-	$(BIN)/python -m macros.lawimport
+	$(BIN)/python -m macros.laws.importer
 
 check-laws: install-dev
-	$(BIN)/python -m macros.lawimport --check
+	$(BIN)/python -m macros.laws.importer --check
 
 bench-build: install
 	$(BIN)/python scripts/bench_build.py

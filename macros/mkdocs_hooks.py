@@ -9,12 +9,12 @@ from pathlib import Path
 # MkDocs loads this file by path; make the macros package importable as itself.
 sys.path.insert(0, str(Path(__file__).parent.parent))
 
-import macros  # noqa: E402
-from macros.citelinks import link_citations  # noqa: E402
+from macros import adapter  # noqa: E402
+from macros.xref.links import link_citations  # noqa: E402
 
 
 def on_page_content(html, page, config, files):
-    xref = macros.XREF
+    xref = adapter.XREF
     if xref is None or not xref.enabled:
         return html
     page_dir = posixpath.dirname(page.file.url)

@@ -14,19 +14,21 @@ from typing import Callable, TypeVar
 
 import yaml
 
-from . import amendment, quizzes
-from . import referrals as referral_dir
-from .charcheck import check_characters
-from .citations import CitationFinder
-from .citegraph import CitationGraph, TextSource, build_graph, data_file_sources, page_title
-from .errors import ContentError
-from .glossary import Term, glossary_sources, load_glossary
-from .lawlist import load_law_list
-from .lawregistry import LawRegistry, build_registry
-from .pagemeta import load_page_meta
-from .reception import check_forms
-from .searchdata import load_keywords
-from .templatedata import load_all, township_settings
+from .laws import amendment
+
+from .content import quizzes
+from .content import referrals as referral_dir
+from .core.charcheck import check_characters
+from .xref.citations import CitationFinder
+from .xref.graph import CitationGraph, TextSource, build_graph, data_file_sources, page_title
+from .core.errors import ContentError
+from .content.glossary import Term, glossary_sources, load_glossary
+from .laws.lawlist import load_law_list
+from .laws.registry import LawRegistry, build_registry
+from .core.pagemeta import load_page_meta
+from .content.reception import check_forms
+from .search.data import load_keywords
+from .content.templatedata import load_all, township_settings
 
 T = TypeVar("T")
 
@@ -124,7 +126,7 @@ def load_site(docs_dir: Path, extra: dict | None, scan_citations: bool = True
     return site, problems
 
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
 def _is_law_page(path: Path) -> bool:

@@ -39,9 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from macros.errors import ContentError  # noqa: E402
-from macros.lawimport import default_db_path, read_law, read_law_by_id, render_pages  # noqa: E402
-from macros.lawlist import LawEntry, load_law_list  # noqa: E402
+from macros.core.errors import ContentError  # noqa: E402
+from macros.laws.importer import default_db_path, read_law, read_law_by_id, render_pages  # noqa: E402
+from macros.laws.lawlist import LawEntry, load_law_list  # noqa: E402
 
 CONFIGS = ("site", "10x", "db")
 QUESTIONS = ROOT / "scripts" / "data" / "search_questions" / "dev.yaml"
@@ -58,11 +58,12 @@ def copy_project(dst: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(ROOT / "docs", dst / "docs", ignore=ignore)
     shutil.copytree(ROOT / "macros", dst / "macros", ignore=ignore)
+    shutil.copytree(ROOT / "data", dst / "data", ignore=ignore)
     return dst
 
 
 def _law_list_path(project: Path) -> Path:
-    return project / "macros" / "data" / "laws.yaml"
+    return project / "data" / "laws.yaml"
 
 
 def _append_law_list(project: Path, entries: list[LawEntry], comment: str) -> None:
@@ -272,7 +273,7 @@ def measure_search(site: Path, figures: Figures) -> None:
 
 
 def count_laws(project: Path) -> tuple[int, int]:
-    from macros.lawregistry import build_registry
+    from macros.laws.registry import build_registry
     registry = build_registry(project / "docs")
     return len(registry.laws), sum(len(law.articles) for law in registry.laws.values())
 

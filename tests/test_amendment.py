@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.amendment import load_amendment, parse_decision
-from macros.cnnum import cn_to_int
-from macros.errors import ContentError
-from macros.lawlist import load_law_list
-from macros.lawpage import parse_law_page
+from macros.laws.amendment import load_amendment, parse_decision
+from macros.core.cnnum import cn_to_int
+from macros.core.errors import ContentError
+from macros.laws.lawlist import load_law_list
+from macros.laws.lawpage import parse_law_page
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from macros.quizzes import load_quiz_bank
+from macros.content.quizzes import load_quiz_bank
 
 from .conftest import ROOT
 

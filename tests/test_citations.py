@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.citations import CitationFinder
-from macros.lawregistry import build_registry
+from macros.xref.citations import CitationFinder
+from macros.laws.registry import build_registry
 
 from .conftest import ROOT
 

@@ -1,6 +1,6 @@
 import pytest
 
-from macros.cnnum import cn_to_int, int_to_cn
+from macros.core.cnnum import cn_to_int, int_to_cn
 
 
 @pytest.mark.parametrize("text,value", [

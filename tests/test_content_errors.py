@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import check
+from macros.cli import check
 
 from .conftest import ROOT, build_site
 
@@ -22,6 +22,7 @@ def copy_project(tmp: Path) -> Path:
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "macros").symlink_to(ROOT / "macros")
+    (project / "data").symlink_to(ROOT / "data")
     return project
 
 
@@ -69,7 +70,7 @@ def broken_project(tmp_path_factory) -> Path:
 
 
 def test_make_check_lists_every_problem_at_once(broken_project):
-    result = subprocess.run([sys.executable, "-m", "macros.check", "--docs", "docs", "--config", "mkdocs.yml"],
+    result = subprocess.run([sys.executable, "-m", "macros.cli.check", "--docs", "docs", "--config", "mkdocs.yml"],
                             cwd=broken_project, capture_output=True, text=True)
     assert result.returncode == 1
     out = result.stdout

@@ -5,10 +5,10 @@ import textwrap
 
 import pytest
 
-from macros.citations import CitationFinder
-from macros.errors import ContentError
-from macros.glossary import load_glossary
-from macros.lawregistry import build_registry
+from macros.xref.citations import CitationFinder
+from macros.core.errors import ContentError
+from macros.content.glossary import load_glossary
+from macros.laws.registry import build_registry
 
 from .conftest import ROOT
 

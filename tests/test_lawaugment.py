@@ -1,4 +1,4 @@
-from macros.lawaugment import augment_law_markdown
+from macros.laws.augment import augment_law_markdown
 
 PAGE = """# 法
 

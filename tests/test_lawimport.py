@@ -6,10 +6,10 @@ import textwrap
 
 import pytest
 
-from macros.errors import ContentError
-from macros.lawimport import default_db_path, escape_markdown, main, render_law_page, read_law
-from macros.lawlist import load_law_list
-from macros.lawpage import normalise_text, parse_law_page, unescape_markdown
+from macros.core.errors import ContentError
+from macros.laws.importer import default_db_path, escape_markdown, main, render_law_page, read_law
+from macros.laws.lawlist import load_law_list
+from macros.laws.lawpage import normalise_text, parse_law_page, unescape_markdown
 
 from .conftest import ROOT, build_site
 
@@ -157,13 +157,13 @@ def test_a_chapter_never_spans_two_parts():
      "第一部分应从第 1 条开始，清单写的是第 2 条"),
 ])
 def test_part_boundaries_are_checked_against_the_source(db, change, message):
-    from macros.lawimport import split_parts
+    from macros.laws.importer import split_parts
 
     entry = civil_code()
     wrong = entry.model_copy(update={"parts": change(list(entry.parts))})
     with pytest.raises(ContentError) as e:
         split_parts(wrong, read_law(db, entry.name))
-    assert message in str(e.value) and "macros/data/laws.yaml（中华人民共和国民法典）" in str(e.value)
+    assert message in str(e.value) and "data/laws.yaml（中华人民共和国民法典）" in str(e.value)
 
 
 def test_check_mode_reports_an_article_missing_from_a_part_page(tmp_path, capsys):
@@ -211,7 +211,7 @@ def test_escaping_round_trips(line):
 
 def test_tricky_text_renders_literally(tmp_path):
     """Statute text full of Markdown syntax comes out in the HTML exactly as written."""
-    from macros.lawimport import SourceArticle, SourceLaw
+    from macros.laws.importer import SourceArticle, SourceLaw
 
     tricky = ["1. 第一行像列表", "- 第二行也像", "+----+----+", "a*b*c_d_e <b>x</b> & {{ y }} {# z #}",
               "[甲](乙) `丙` \\丁"]

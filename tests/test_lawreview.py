@@ -6,10 +6,10 @@ import shutil
 
 import yaml
 
-from macros import check
-from macros.lawimport import main as lawimport
-from macros.lawpage import Article
-from macros.lawreview import diff_articles
+from macros.cli import check
+from macros.laws.importer import main as lawimport
+from macros.laws.lawpage import Article
+from macros.laws.review import diff_articles
 
 from .conftest import ROOT
 

@@ -5,7 +5,7 @@ import re
 import shutil
 from pathlib import Path
 
-from macros.quizzes import load_quiz_bank, module_pages
+from macros.content.quizzes import load_quiz_bank, module_pages
 
 from .conftest import ROOT, build_site
 
@@ -89,6 +89,7 @@ def test_a_bad_quiz_file_fails_the_build(tmp_path):
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "macros", project / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", project / "data")
     shutil.copytree(DOCS, project / "docs")
     quiz = project / "docs/training/quizzes/land-management-law.yaml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("    answer: B\n", "    answer: E\n", 1), encoding="utf-8")

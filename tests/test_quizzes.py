@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import ContentError
-from macros.lawpage import normalise_text
-from macros.citations import CitationFinder
-from macros.lawregistry import build_registry
-from macros.quizzes import load_quiz_bank, resolve_citation
+from macros.core.errors import ContentError
+from macros.laws.lawpage import normalise_text
+from macros.xref.citations import CitationFinder
+from macros.laws.registry import build_registry
+from macros.content.quizzes import load_quiz_bank, resolve_citation
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from macros.citations import CitationFinder
-from macros.citegraph import CitationGraph, TextSource, basis_problems, markdown_sources, scan
-from macros.lawregistry import build_registry
-from macros.quotations import basis_items, pieces, quoted_in
+from macros.xref.citations import CitationFinder
+from macros.xref.graph import CitationGraph, TextSource, basis_problems, markdown_sources, scan
+from macros.laws.registry import build_registry
+from macros.xref.quotations import basis_items, pieces, quoted_in
 
 from .conftest import ROOT
 

@@ -10,13 +10,13 @@ from urllib.parse import urlparse
 
 import pytest
 
-from macros.errors import ContentError
-from macros.pagemeta import load_page_meta
-from macros.reception import reception_scripts
-from macros.referrals import load_referrals, local_settings, referral_list
+from macros.core.errors import ContentError
+from macros.core.pagemeta import load_page_meta
+from macros.content.reception import reception_scripts
+from macros.content.referrals import load_referrals, local_settings, referral_list
 
-from macros.citations import CitationFinder
-from macros.lawregistry import build_registry
+from macros.xref.citations import CitationFinder
+from macros.laws.registry import build_registry
 from .conftest import ROOT, build_site
 from .searchpage import result_links, search
 
@@ -144,6 +144,7 @@ def test_unknown_referral_id_fails_the_build(tmp_path):
     (project / "docs/reception").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "macros").symlink_to(ROOT / "macros")
+    (project / "data").symlink_to(ROOT / "data")
     (project / "docs/index.md").write_text("# 首页\n", encoding="utf-8")
     (project / "docs/reception/x.md").write_text(textwrap.dedent("""\
         ---
@@ -161,7 +162,7 @@ def test_unknown_referral_id_fails_the_build(tmp_path):
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     log = result.stdout + result.stderr
-    assert "docs/reception/x.md：页首 referrals 里的转办去向“guotusuo”不在转办目录（macros/data/referrals.yaml）中" in log
+    assert "docs/reception/x.md：页首 referrals 里的转办去向“guotusuo”不在转办目录（data/referrals.yaml）中" in log
 
 
 def test_front_matter_keys_are_typed(tmp_path):

@@ -9,12 +9,12 @@ import sqlite3
 
 import pytest
 
-from macros.citations import CitationFinder
-from macros.errors import ContentError
-from macros.lawimport import default_db_path, read_law_by_id
-from macros.lawlist import load_law_list
-from macros.lawregistry import build_registry
-from macros.searchindex import pack, tokens
+from macros.xref.citations import CitationFinder
+from macros.core.errors import ContentError
+from macros.laws.importer import default_db_path, read_law_by_id
+from macros.laws.lawlist import load_law_list
+from macros.laws.registry import build_registry
+from macros.search.index import pack, tokens
 from scripts import bench_scale
 
 
@@ -42,7 +42,7 @@ def test_synthetic_copies_are_laws_of_their_own(tmp_path):
     (cit,) = finder.find("依照《人民调解法》第十七条")
     assert cit.law_id == "people-mediation"
     # the copy's law list knows it; the real one does not
-    assert "people-mediation-copy2" in {e.id for e in load_law_list(project / "macros/data/laws.yaml")}
+    assert "people-mediation-copy2" in {e.id for e in load_law_list(project / "data/laws.yaml")}
     assert "people-mediation-copy2" not in {e.id for e in load_law_list()}
 
 

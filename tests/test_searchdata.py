@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import ContentError
-from macros.lawregistry import build_registry
-from macros.lawlist import load_law_list
-from macros.searchdata import (AMENDMENT_WEIGHT, article_keyword_blocks, client_data, law_weights,
+from macros.core.errors import ContentError
+from macros.laws.registry import build_registry
+from macros.laws.lawlist import load_law_list
+from macros.search.data import (AMENDMENT_WEIGHT, article_keyword_blocks, client_data, law_weights,
                                load_keywords, load_vocabulary, traditional_table)
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -63,7 +63,7 @@ def test_keyword_for_missing_article_is_a_build_error(tmp_path):
 def test_keyword_for_unknown_law_is_a_build_error(tmp_path):
     bad = tmp_path / "keys.yaml"
     bad.write_text("no-such-law:\n  1: [总则]\n", encoding="utf-8")
-    with pytest.raises(ContentError, match="法律 no-such-law 不在法律清单 macros/data/laws.yaml 里"):
+    with pytest.raises(ContentError, match="法律 no-such-law 不在法律清单 data/laws.yaml 里"):
         load_keywords(REGISTRY, bad)
 
 
@@ -119,7 +119,7 @@ def test_bad_law_weight_is_a_build_error(tmp_path):
     bad = tmp_path / "vocab.yaml"
     bad.write_text("synonyms:\n  - {say: [村委会], law: [村民委员会]}\nstop: [怎么办]\n"
                    "law_weight: {no-such-law: 0.5}\n", encoding="utf-8")
-    with pytest.raises(ContentError, match="law_weight 里的法律 no-such-law 不在法律清单 macros/data/laws.yaml 里"):
+    with pytest.raises(ContentError, match="law_weight 里的法律 no-such-law 不在法律清单 data/laws.yaml 里"):
         load_vocabulary(bad)
     bad.write_text("synonyms:\n  - {say: [村委会], law: [村民委员会]}\nstop: [怎么办]\n"
                    "law_weight: {civil-code: 0}\n", encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import re
 
-from macros.lawlist import load_law_list
+from macros.laws.lawlist import load_law_list
 
 
 def text_of(fragment: str) -> str:

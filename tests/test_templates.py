@@ -12,8 +12,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from macros.errors import ContentError
-from macros.templatedata import DATA_DIR, TownshipSettings, load_all, load_entry, township_settings
+from macros.core.errors import ContentError
+from macros.content.templatedata import DATA_DIR, TownshipSettings, load_all, load_entry, township_settings
 from tests.conftest import ROOT, build_site, site_config
 
 TOWNSHIP = township_settings(site_config()["extra"])
@@ -136,7 +136,7 @@ def test_page_example_shows_the_township_from_settings(built_site):
 def test_changing_the_township_changes_page_and_word_file(tmp_path):
     project = tmp_path / "proj"
     project.mkdir()
-    for name in ("docs", "macros"):
+    for name in ("docs", "macros", "data"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     conf = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     conf = re.sub(r"(  township:\n    name: ).*\n(    county: ).*\n(    doc_number_prefix: ).*\n",

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.cnnum import cn_to_int
-from macros.frontmatter import split_front_matter
-from macros.lawlist import load_law_list
-from macros.lawpage import parse_law_page
+from macros.core.cnnum import cn_to_int
+from macros.core.frontmatter import split_front_matter
+from macros.laws.lawlist import load_law_list
+from macros.laws.lawpage import parse_law_page
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 MODULES = ["office-role", "conduct-ethics", "documents", "petitions", "meetings", "secrecy-archives-seals",

@@ -76,6 +76,7 @@ def make_project(tmp: Path, pages: dict[str, str]) -> Path:
         (docs / rel).write_text(textwrap.dedent(text), encoding="utf-8")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "macros").symlink_to(ROOT / "macros")
+    (project / "data").symlink_to(ROOT / "data")
     return project
 
 

@@ -6,9 +6,9 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ContentError, read_yaml
-from .frontmatter import read_front_matter
-from .pagemeta import PageMeta, load_page_meta
+from ..core.errors import ContentError, read_yaml
+from ..core.frontmatter import read_front_matter
+from ..core.pagemeta import PageMeta, load_page_meta
 
 
 @dataclass

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .lawpage import parse_law_page
+from ..laws.lawpage import parse_law_page
 
 _PRC = "中华人民共和国"
 _ANCHOR = re.compile(r"^art-(\d+)(?:-(\d+))?$")

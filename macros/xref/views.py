@@ -5,9 +5,9 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 
-from .citegraph import KIND_ORDER, CitationGraph, page_kind
-from .lawregistry import LawRegistry
-from .sorting import pinyin_key
+from ..xref.graph import KIND_ORDER, CitationGraph, page_kind
+from ..laws.registry import LawRegistry
+from ..core.sorting import pinyin_key
 
 
 def rel_link(from_page: str, to_page: str, anchor: str | None = None) -> str:

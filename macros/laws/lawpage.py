@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ContentError
-from .frontmatter import split_front_matter
+from ..core.errors import ContentError
+from ..core.frontmatter import split_front_matter
 
 _HEADING = re.compile(r"^(#{1,6}) (.+?)(?: \{#([\w-]+)\})?\s*$")
 _ARTICLE_ID = re.compile(r"^art-\d+(?:-\d+)?$")

@@ -10,8 +10,8 @@ import html as htmllib
 import re
 from typing import Callable
 
-from .citations import CitationFinder
-from .lawregistry import LawRegistry, RegisteredArticle
+from ..xref.citations import CitationFinder
+from ..laws.registry import LawRegistry, RegisteredArticle
 
 SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style", "textarea", "title", "label",
              "button", "select", "option", "h1", "h2", "h3", "h4", "h5", "h6"}

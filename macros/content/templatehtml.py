@@ -6,7 +6,7 @@ from __future__ import annotations
 import posixpath
 from html import escape
 
-from .templatedata import DocType, Entry, Form, docx_names, form_text
+from ..content.templatedata import DocType, Entry, Form, docx_names, form_text
 
 
 def _p(cls: str, text: str) -> str:

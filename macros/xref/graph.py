@@ -11,11 +11,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .citations import Citation, CitationFinder
-from .errors import ContentError
-from .frontmatter import body_of
-from .lawregistry import LawRegistry
-from .quotations import BASIS_HEADINGS, basis_items, mismatch_message, quotation_after, quoted_in
+from ..xref.citations import Citation, CitationFinder
+from ..core.errors import ContentError
+from ..core.frontmatter import body_of
+from ..laws.registry import LawRegistry
+from ..xref.quotations import BASIS_HEADINGS, basis_items, mismatch_message, quotation_after, quoted_in
 
 # Page kinds for grouping backlinks, by the first folder under docs/.
 KINDS = {"reception": "接待话术", "templates": "公文模板", "training": "培训与测验"}

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .citations import Citation
+from ..xref.citations import Citation
 
 # what may stand between the citation and its opening quotation mark
 _LEAD = re.compile(r"(?:中|里)?(?:的)?(?:明确)?(?:规定|写明|写道|指出)?[：:][ \t\u3000]*“|[ \t\u3000]*[（(]“")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from .citations import CitationFinder
-from .citegraph import TextSource
-from .errors import ContentError, read_entries
-from .lawregistry import LawRegistry
-from .sorting import pinyin_key
+from ..xref.citations import CitationFinder
+from ..xref.graph import TextSource
+from ..core.errors import ContentError, read_entries
+from ..laws.registry import LawRegistry
+from ..core.sorting import pinyin_key
 
 GLOSSARY_FILE = "indexes/glossary.yaml"
 GLOSSARY_PAGE = "indexes/glossary.md"

@@ -1,7 +1,7 @@
 """Data for the site's search (docs/assets/javascripts/lawsearch.js), from three sources:
 
-- macros/data/search_vocab.yaml: colloquial → statutory words, and filler words of questions;
-- macros/data/article_keywords.yaml: 要点 of articles in this project's words, shown under the
+- data/search_vocab.yaml: colloquial → statutory words, and filler words of questions;
+- data/article_keywords.yaml: 要点 of articles in this project's words, shown under the
   article (article_keyword_blocks) and weighted in search;
 - the law pages' front matter: law names and short names, for citations such as 承包法第27条.
 
@@ -17,12 +17,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from .errors import ContentError, describe_validation_error, read_yaml
-from .lawlist import load_law_list
-from .lawregistry import LawRegistry
-from .searchindex import write_search_index
+from ..core.errors import ContentError, describe_validation_error, read_yaml
+from ..laws.lawlist import load_law_list
+from ..laws.registry import LawRegistry
+from ..search.index import write_search_index
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 VOCAB_FILE = DATA_DIR / "search_vocab.yaml"
 KEYWORDS_FILE = DATA_DIR / "article_keywords.yaml"
 CLIENT_DATA = "assets/javascripts/lawsearch-data.js"
@@ -76,7 +76,7 @@ def load_vocabulary(path: Path = VOCAB_FILE) -> Vocabulary:
     known = {law.id for law in load_law_list()}
     unknown = sorted(set(vocab.law_weight) - known)
     if unknown:
-        raise ContentError(path, f"law_weight 里的法律 {', '.join(unknown)} 不在法律清单 macros/data/laws.yaml 里："
+        raise ContentError(path, f"law_weight 里的法律 {', '.join(unknown)} 不在法律清单 data/laws.yaml 里："
                                  f"可用的有 {', '.join(sorted(known))}")
     return vocab
 
@@ -91,7 +91,7 @@ def law_weights(vocab: Vocabulary, laws=None) -> dict[str, float]:
 
 
 def load_keywords(registry: LawRegistry, path: Path = KEYWORDS_FILE) -> dict[str, dict[int, list[str]]]:
-    """law id → article number → 要点. A law must be in the law list (macros/data/laws.yaml)
+    """law id → article number → 要点. A law must be in the law list (data/laws.yaml)
     and every article must exist on its page; a listed law without a page on the site being
     built (a small test site) is left out."""
     raw = read_yaml(path) or {}
@@ -102,7 +102,7 @@ def load_keywords(registry: LawRegistry, path: Path = KEYWORDS_FILE) -> dict[str
     out: dict[str, dict[int, list[str]]] = {}
     for law_id, articles in raw.items():
         if law_id not in known:
-            raise ContentError(path, f"法律 {law_id} 不在法律清单 macros/data/laws.yaml 里："
+            raise ContentError(path, f"法律 {law_id} 不在法律清单 data/laws.yaml 里："
                                      f"可用的有 {', '.join(sorted(known))}")
         if law_id not in laws:
             continue

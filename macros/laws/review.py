@@ -1,7 +1,7 @@
 """When a re-import changes the law text, the content that relies on it must be re-read.
 
 The importer compares each law page before and after, records every added, changed or removed
-article in macros/data/law_review.yaml with the pages that cite it (from the citation graph),
+article in data/law_review.yaml with the pages that cite it (from the citation graph),
 and prints them. `make check` lists every entry not yet marked `reviewed: true`."""
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import ContentError, describe_validation_error, read_yaml
-from .lawpage import Article, normalise_text
+from ..core.errors import ContentError, describe_validation_error, read_yaml
+from ..laws.lawpage import Article, normalise_text
 
-REVIEW_FILE = Path(__file__).parent / "data" / "law_review.yaml"
+REVIEW_FILE = Path(__file__).resolve().parents[2] / "data" / "law_review.yaml"
 HEADER = """\
 # 法律条文变动后待复核的内容（由 python -m macros.lawimport 自动追加）。
 # 每一项是一条新增、修改或删除的条文，以及引用它的页面。编辑逐页核对这些页面的说法是否还对，

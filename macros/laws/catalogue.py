@@ -2,9 +2,9 @@
 which reads the law pages' front matter: one row per law, however many pages it spans."""
 from __future__ import annotations
 
-from .lawlist import load_law_list
-from .lawregistry import LawRegistry
-from .xrefindex import rel_link
+from ..laws.lawlist import load_law_list
+from ..laws.registry import LawRegistry
+from ..xref.views import rel_link
 
 
 def catalogue_table(registry: LawRegistry, from_page: str) -> str:

@@ -1,4 +1,4 @@
-"""The project's law list (macros/data/laws.yaml): which laws the site carries and their
+"""The project's law list (data/laws.yaml): which laws the site carries and their
 reviewed metadata. Plain Python, no mkdocs import, so the importer and the build share it."""
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
 
-from .errors import ContentError, read_entries
+from ..core.errors import ContentError, read_entries
 
-LAW_LIST = Path(__file__).parent / "data" / "laws.yaml"
+LAW_LIST = Path(__file__).resolve().parents[2] / "data" / "laws.yaml"
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
 
 

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .errors import ContentError
+from ..core.errors import ContentError
 
 INDEX_FILE = "search/lawsearch-index.js"
 TEXT_FILE = "search/lawsearch-text-{}.js"

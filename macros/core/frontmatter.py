@@ -5,7 +5,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import SAFE_LOADER, ContentError
+from ..core.errors import SAFE_LOADER, ContentError
 
 # libyaml's safe loader where PyYAML has it: the same documents and errors, many times faster,
 # which counts when every law page's front matter is read (all 378 laws of the database).

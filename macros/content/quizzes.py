@@ -19,12 +19,12 @@ from typing import Any, Callable, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from .citations import CitationFinder
-from .cnnum import CN_NUMERAL_CHARS, cn_to_int
-from .errors import ContentError, describe_validation_error, read_yaml
-from .frontmatter import read_front_matter
-from .lawpage import normalise_text
-from .lawregistry import LawRegistry, RegisteredArticle, build_registry
+from ..xref.citations import CitationFinder
+from ..core.cnnum import CN_NUMERAL_CHARS, cn_to_int
+from ..core.errors import ContentError, describe_validation_error, read_yaml
+from ..core.frontmatter import read_front_matter
+from ..laws.lawpage import normalise_text
+from ..laws.registry import LawRegistry, RegisteredArticle, build_registry
 
 QUIZ_DIR = "training/quizzes"          # relative to docs/
 PRINT_DIR = "training/quizzes/print"

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .errors import ContentError
+from ..core.errors import ContentError
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff"
 _RADICALS = "\u2e80-\u2eff\u2f00-\u2fdf"

@@ -1,4 +1,4 @@
-"""The referral directory (macros/data/referrals.yaml): the township's offices and stations that
+"""The referral directory (data/referrals.yaml): the township's offices and stations that
 reception scripts refer villagers to. Scripts name offices by id in front matter
 (`referrals: [agriculture, justice]`); the page shows each office's name, what it handles and the
 local phone number. The township's own details (its name, the phone numbers) are local settings
@@ -20,9 +20,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from .errors import ContentError, read_entries
+from ..core.errors import ContentError, read_entries
 
-REFERRALS = Path(__file__).parent / "data" / "referrals.yaml"
+REFERRALS = Path(__file__).resolve().parents[2] / "data" / "referrals.yaml"
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 DEFAULT_TOWNSHIP = "本镇"
 
@@ -79,7 +79,7 @@ def local_settings(extra: dict, offices: dict[str, Office], config_path: str = "
         if key not in offices:
             raise ContentError(
                 config_path,
-                f"extra.referral_phones 里的“{key}”不是转办目录（macros/data/referrals.yaml）里的单位 id；"
+                f"extra.referral_phones 里的“{key}”不是转办目录（data/referrals.yaml）里的单位 id；"
                 f"可用的 id：{'、'.join(offices)}",
             )
     return LocalSettings(
@@ -94,7 +94,7 @@ def check_referral_ids(ids: list[str], offices: dict[str, Office], page: Path | 
         if ref not in offices:
             raise ContentError(
                 page,
-                f"页首 referrals 里的转办去向“{ref}”不在转办目录（macros/data/referrals.yaml）中；"
+                f"页首 referrals 里的转办去向“{ref}”不在转办目录（data/referrals.yaml）中；"
                 f"请改用目录里已有的 id（{'、'.join(offices)}），或先在目录里补上这个单位",
             )
 

@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from .templatedata import DocType, Entry, Form, docx_names, form_text
+from ..content.templatedata import DocType, Entry, Form, docx_names, form_text
 
 FANGSONG = "仿宋_GB2312"
 XIAOBIAOSONG = "方正小标宋简体"

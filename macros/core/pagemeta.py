@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import ContentError, describe_validation_error
-from .frontmatter import split_front_matter
+from ..core.errors import ContentError, describe_validation_error
+from ..core.frontmatter import split_front_matter
 
 
 class LawPartMeta(BaseModel):
@@ -54,7 +54,7 @@ class PageMeta(BaseModel):
     keywords: list[str] = []                # what villagers say when they come with this problem
     key_articles: list[str] = []            # the main articles, cited plainly: 《土地管理法》第六十二条
     forms: list[str] = []                   # form / template pages to use, relative to docs/
-    referrals: list[str] = []               # office ids from macros/data/referrals.yaml
+    referrals: list[str] = []               # office ids from data/referrals.yaml
 
 
 def validate_page_meta(meta: dict, path: Path | str) -> PageMeta:

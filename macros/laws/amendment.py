@@ -29,10 +29,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cnnum import cn_to_int, int_to_cn
-from .errors import ContentError
-from .lawlist import LawEntry
-from .lawpage import parse_law_page
+from ..core.cnnum import cn_to_int, int_to_cn
+from ..core.errors import ContentError
+from ..laws.lawlist import LawEntry
+from ..laws.lawpage import parse_law_page
 
 _N = "[零〇一二两三四五六七八九十百千]+"
 _QUOTED = re.compile(r'["“][^"”\n]*(?:["”]|$)')
