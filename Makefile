@@ -5,14 +5,14 @@ BIN    := $(VENV)/bin
 NODE_DEPS := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test install install-dev chromium check-links import-laws check-laws bench-build bench-search bench-scale clean
+.PHONY: serve build check test lint format install install-dev chromium check-links import-laws check-laws bench-build bench-search bench-scale clean
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
 # Builds into a new folder and swaps it in only on success: a failed build keeps the old site.
 build: install
-	$(BIN)/python scripts/build_site.py --site-dir site
+	$(BIN)/python -m scripts.build.build_site --site-dir site
 
 # Every content problem at once (front matter, data files, citations, law text, law changes to review).
 check: install-dev
@@ -21,12 +21,24 @@ check: install-dev
 test: install-dev chromium $(NODE_DEPS)
 	$(BIN)/pytest
 
+# Lint and format check (ruff) of everything, type check (mypy) of the engine; `make format` fixes the format.
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-$(VENV)/.installed: requirements.txt
+# The engine (macros/) is installed in editable mode: MkDocs finds its plugin (zhishiku) by name.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt requirements-importer.txt
@@ -53,25 +65,25 @@ $(NODE_DEPS): package.json package-lock.json
 
 # Every internal link and #anchor of the built site (site/) resolves.
 check-links: build
-	$(BIN)/python -m scripts.check_links site
+	$(BIN)/python -m scripts.checks.check_links site
 
 import-laws: install-dev
-	$(BIN)/python -m macros.laws.importer
+	$(BIN)/python -m macros.cli.lawimport
 
 check-laws: install-dev
-	$(BIN)/python -m macros.laws.importer --check
+	$(BIN)/python -m macros.cli.lawimport --check
 
 bench-build: install
-	$(BIN)/python scripts/bench_build.py
+	$(BIN)/python -m scripts.bench.bench_build
 
 clean:
 	rm -rf site $(VENV) node_modules
 
-# Search quality and speed on the reception questions (scripts/data/search_questions/).
+# Search quality and speed on the reception questions (scripts/bench/questions/).
 bench-search: install-dev chromium
-	$(BIN)/python scripts/bench_search.py
+	$(BIN)/python -m scripts.bench.bench_search
 
 # Build time, site and index size, search readiness and latency: the site as it is, with 10×
-# its law text, and with every law of the database (scripts/bench_scale.py; temp copies only).
+# its law text, and with every law of the database (scripts/bench/bench_scale.py; temp copies only).
 bench-scale: install-dev chromium
-	$(BIN)/python scripts/bench_scale.py
+	$(BIN)/python -m scripts.bench.bench_scale

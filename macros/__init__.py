@@ -1,2 +1,8 @@
-"""The build's engine, by responsibility (core, laws, xref, content, search, cli); adapter.py wires it into MkDocs."""
-from .adapter import define_env, on_post_build, on_post_page_macros  # noqa: F401
+"""乡镇党政办知识库's build engine. See macros/README.md for the layout:
+
+core/ (files, errors, YAML and front matter, paths and anchors, numerals), laws/ (law list,
+source adapters, importer, registry, amendments, review), xref/ (citations, graph, links,
+quotations, index views), content/ (reception, referrals, township settings, glossary, quizzes,
+templates and Word files), search/ (client data, prebuilt index), cli/ (python -m entry points),
+site.py (the site model, read once), build.py (one build's steps) and adapter.py (the MkDocs
+plugin: the only module that imports mkdocs)."""

@@ -1,36 +1,49 @@
-"""Everything the build reads before rendering, loaded and checked in one place.
+"""The site model: every project file the build needs, read once and checked in one place.
 
-load_site() reads the pages' front matter, the law registry, the data files (glossary,
-referrals, templates, quizzes, search keywords, amendment decisions) and scans every citation.
+load_site() reads every page of docs/ and every data file, once (core/files.py), into one Site:
+the pages and their front matter, the law registry (from the law pages), the law list, the
+referral directory and the township's settings, the glossary, the templates, the quiz bank, the
+search vocabulary and article 要点, the amendment decisions, and the citation graph. Everything
+after — rendering, `make check`, the importer's change report — works from this model.
+
 It does not stop at the first problem: each check that fails adds a ContentError (file, line or
-entry, what to do) and the checks that depend on it are skipped. The build (macros/__init__.py)
-refuses to render while there are problems; `make check` (python -m macros.check) lists them
-all. Plain Python: no mkdocs import."""
+entry, what to do) and the checks that depend on it are skipped. The build refuses to render
+while there are problems; `make check` lists them all. Plain Python: no mkdocs import."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 
-from .laws import amendment
-
-from .content import quizzes
-from .content import referrals as referral_dir
+from .content import quiz_model, referrals
+from .content.glossary import Term, glossary_sources, load_glossary
+from .content.quiz_model import QuizBank
+from .content.reception import check_forms
+from .content.templatedata import Entry, load_all
+from .content.township import TownshipSettings, township_settings
 from .core.charcheck import check_characters
+from .core.errors import ContentError, ContentProblems
+from .core.files import ProjectFiles
+from .core.frontmatter import front_matter_lines, split_front_matter
+from .core.pagemeta import PageMeta, validate_page_meta
+from .core.paths import ProjectPaths
+from .laws import amendment
+from .laws.lawlist import LawEntry, load_law_list
+from .laws.lawpage import LawPage, is_law_page, parse_law_text
+from .laws.registry import LawRegistry, build_registry
+from .search.data import Vocabulary, load_keywords, load_vocabulary
 from .xref.citations import CitationFinder
 from .xref.graph import CitationGraph, TextSource, build_graph, data_file_sources, page_title
-from .core.errors import ContentError
-from .content.glossary import Term, glossary_sources, load_glossary
-from .laws.lawlist import load_law_list
-from .laws.registry import LawRegistry, build_registry
-from .core.pagemeta import load_page_meta
-from .content.reception import check_forms
-from .search.data import load_keywords
-from .content.templatedata import load_all, township_settings
 
 T = TypeVar("T")
+
+# Page kinds whose pages say what they are in front matter (title at least): a page there
+# without it is a mistake (a reception script without it silently drops out of 接待速查).
+NEEDS_FRONT_MATTER = ("reception/", "templates/", "training/")
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -38,6 +51,7 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
 
 
 def read_extra(config_path: Path) -> dict:
@@ -49,97 +63,184 @@ def read_extra(config_path: Path) -> dict:
 
 
 @dataclass
+class Page:
+    """A Markdown page of docs/, as read."""
+
+    rel: str  # docs-relative: reception/homestead-application.md
+    path: Path
+    text: str
+    meta: PageMeta | None  # None when the front matter is wrong (reported)
+    body: str
+    body_line: int  # line of the file where the body starts
+    fm_lines: dict[tuple, int] = field(default_factory=dict)  # front-matter key → its line
+
+
+@dataclass
 class Site:
-    docs_dir: Path
-    titles: dict[str, str] = field(default_factory=dict)         # page -> title
-    topics: dict[str, list[str]] = field(default_factory=dict)   # topic -> pages
+    paths: ProjectPaths
+    files: ProjectFiles
+    pages: dict[str, Page] = field(default_factory=dict)  # every .md, docs-relative
+    titles: dict[str, str] = field(default_factory=dict)  # page -> title
+    topics: dict[str, list[str]] = field(default_factory=dict)  # topic -> pages
+    law_list: list[LawEntry] = field(default_factory=list)
+    law_pages: dict[str, LawPage] = field(default_factory=dict)
     registry: LawRegistry | None = None
     finder: CitationFinder | None = None
     graph: CitationGraph = field(default_factory=CitationGraph)
     terms: list[Term] = field(default_factory=list)
-    offices: dict = field(default_factory=dict)
-    local: object = None                 # referral_dir.LocalSettings
-    township: object = None              # templatedata.TownshipSettings
-    templates: dict = field(default_factory=dict)
-    bank: object = None                  # quizzes.QuizBank
-    keywords: dict = field(default_factory=dict)
-    amendments: dict = field(default_factory=dict)
+    offices: dict[str, referrals.Office] = field(default_factory=dict)
+    township: TownshipSettings = field(default_factory=TownshipSettings)
+    templates: dict[str, Entry] = field(default_factory=dict)
+    bank: QuizBank | None = None
+    vocab: Vocabulary | None = None
+    keywords: dict[str, dict[int, list[str]]] = field(default_factory=dict)
+    amendments: dict[str, amendment.Amendment] = field(default_factory=dict)
+
+    def metas(self) -> dict[str, PageMeta]:
+        return {rel: p.meta for rel, p in self.pages.items() if p.meta is not None}
+
+    def page_texts(self) -> dict[str, str]:
+        return {rel: p.text for rel, p in self.pages.items()}
 
 
-def load_site(docs_dir: Path, extra: dict | None, scan_citations: bool = True
-              ) -> tuple[Site, list[ContentError]]:
-    site, problems = Site(docs_dir), []
+def load_site(
+    paths: ProjectPaths, extra: dict | None, scan_citations: bool = True, files: ProjectFiles | None = None
+) -> tuple[Site, list[ContentError]]:
+    site = Site(paths, files or ProjectFiles())
+    problems: list[ContentError] = []
 
-    def attempt(fn: Callable[[], T], default: T = None) -> T:
-        try:
-            return fn()
-        except ContentError as e:
-            problems.append(e)
-            return default
+    attempt = Attempts(problems)
 
-    extra = extra or {}
-    site.offices = attempt(referral_dir.load_referrals, {})
-    site.local = attempt(lambda: referral_dir.local_settings(extra, site.offices, "mkdocs.yml"))
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
-        meta = attempt(lambda: load_page_meta(path))
-        if meta is None:
-            site.titles[rel] = rel
+    docs = paths.docs
+    site.offices = attempt({}, referrals.load_referrals, paths.referrals, site.files)
+    office_ids = list(site.offices) if paths.referrals.exists() else None  # no directory: phones unchecked
+    site.township = attempt(TownshipSettings(), township_settings, extra, office_ids)
+    _read_pages(site, attempt, problems)
+    page_set = set(site.pages)
+    for rel, page in site.pages.items():
+        if page.meta is None:
             continue
-        site.titles[rel] = meta.title or page_title({}, path)
-        shown = path.relative_to(docs_dir.parent)  # docs/reception/x.md, as the editor knows it
-        attempt(lambda: referral_dir.check_referral_ids(meta.referrals, site.offices, shown))
-        attempt(lambda: check_forms(meta, docs_dir, shown))
-        for topic in meta.topics:
+        shown = paths.shown(page.path)  # docs/reception/x.md, as the editor knows it
+        attempt(
+            None,
+            referrals.check_referral_ids,
+            page.meta.referrals,
+            site.offices,
+            shown,
+            page.fm_lines.get(("referrals",)),
+        )
+        attempt(None, check_forms, page.meta, page_set, shown, page.fm_lines.get(("forms",)))
+        for topic in page.meta.topics:
             site.topics.setdefault(topic, []).append(rel)
 
     # pasted text: invisible characters and look-alike radicals, in pages and data files
-    # (law pages excepted: they come from the importer and are checked against the database)
-    for path in sorted([*docs_dir.rglob("*.md"), *docs_dir.rglob("*.yaml"), *DATA_DIR.rglob("*.yaml")]):
-        if not _is_law_page(path):
-            problems += check_characters(path)
+    # (law pages excepted: they come from the importer and are checked against their source)
+    for rel, page in site.pages.items():
+        if rel not in site.law_pages:
+            problems += check_characters(page.path, page.text)
+    for path in sorted([*docs.rglob("*.yaml"), *paths.data.rglob("*.yaml")]):
+        text = attempt(None, site.files.text, path)
+        if text is not None:
+            problems += check_characters(path, text)
 
-    site.registry = attempt(lambda: build_registry(docs_dir))
-    site.township = attempt(lambda: township_settings(extra))
-    if site.township is not None:
-        site.templates = attempt(lambda: load_all(site.township), {})
-    if site.registry is None:
-        return site, problems          # nothing below can be checked without the laws
-    site.finder = CitationFinder(site.registry.aliases())
-    site.terms = attempt(lambda: load_glossary(docs_dir, site.registry, site.finder), [])
-    site.bank = attempt(lambda: quizzes.load_quiz_bank(docs_dir, registry=site.registry))
+    site.law_list = attempt([], load_law_list, paths.law_list, site.files) if paths.law_list.exists() else []
+    site.registry = build_registry(site.law_pages)
+    site.templates = attempt({}, load_all, site.township, docs, site.files)
+    registry = site.registry
+    site.finder = finder = CitationFinder(registry.aliases())
+    site.terms = attempt([], load_glossary, docs, finder, site.files)
+    form_titles = {rel: (p.meta.title if p.meta else None) or rel for rel, p in site.pages.items()}
+    site.bank = attempt(None, quiz_model.load_quiz_bank, docs, registry, finder, form_titles, site.files)
     if site.bank is not None:
-        attempt(lambda: quizzes.check_module_pages(site.bank, docs_dir))
-    site.keywords = attempt(lambda: load_keywords(site.registry), {})
-    site.amendments = {}
-    for e in attempt(load_law_list, []):
-        if e.amends and (docs_dir / e.page).exists() and e.amends in site.registry.laws:
-            loaded = attempt(lambda: amendment.load_amendment(docs_dir, e))
+        attempt(None, quiz_model.check_module_pages, site.bank, page_set)
+    if paths.search_vocab.exists():
+        site.vocab = attempt(None, load_vocabulary, paths.search_vocab, site.law_list, site.files)
+    site.keywords = attempt({}, load_keywords, registry, site.law_list, paths.article_keywords, site.files)
+    for e in site.law_list:
+        law_page = site.law_pages.get(f"laws/{e.amends}.md")
+        if e.amends and e.page in site.law_pages and law_page is not None:
+            loaded = attempt(None, amendment.load_amendment, e, site.law_pages[e.page], law_page)
             if loaded is not None:
                 site.amendments[e.amends] = loaded
 
     site.graph = CitationGraph(titles=dict(site.titles))
     if scan_citations:
-        site.graph, errors = build_graph(docs_dir, site.registry, site.finder, site.titles,
-                                         data_sources(site))
+        content = {rel: (p.path, p.text) for rel, p in site.pages.items()}
+        site.graph, errors = build_graph(content, registry, finder, site.titles, data_sources(site))
         problems += errors
     return site, problems
 
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+class Attempts:
+    """Runs one loading step: its result, or `default` with the problems it raised recorded, so
+    that one bad file never hides the problems of the others."""
+
+    def __init__(self, problems: list[ContentError]):
+        self.problems = problems
+
+    def __call__(self, default: T, fn: Callable[..., T], *args: Any) -> T:
+        try:
+            return fn(*args)
+        except ContentError as e:
+            self.problems.append(e)
+        except ContentProblems as e:
+            self.problems.extend(e.problems)
+        return default
 
 
-def _is_law_page(path: Path) -> bool:
-    return path.suffix == ".md" and "\nlaw:\n" in path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+def _read_pages(site: Site, attempt: Attempts, problems: list[ContentError]) -> None:
+    """Every .md of docs/: text, front matter (checked), title; law pages parsed."""
+    docs = site.paths.docs
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        text = attempt(None, site.files.text, path)
+        if text is None:
+            continue
+        if not text.strip():
+            problems.append(
+                ContentError(path, "页面是空的：写上标题和内容，或删除这个文件（空页面会在导航里显示为空白页）", line=1)
+            )
+            continue
+        if rel.startswith(NEEDS_FRONT_MATTER) and not text.startswith("---\n"):
+            problems.append(
+                ContentError(
+                    path,
+                    "缺少页首信息（front matter）：这类页面的第一行应为 ---，"
+                    "并至少写明 title；照同一目录里其他页面的开头写",
+                    line=1,
+                )
+            )
+        if is_law_page(text):
+            law = attempt(None, parse_law_text, text, path)
+            if law is not None:
+                site.law_pages[rel] = law
+        try:
+            raw, body, body_line = split_front_matter(text, path)
+        except ContentError as e:
+            problems.append(e)
+            site.pages[rel] = Page(rel, path, text, None, text, 1)
+            site.titles[rel] = rel
+            continue
+        lines = front_matter_lines(text)
+        meta = attempt(None, validate_page_meta, raw, path, lines)
+        site.pages[rel] = Page(rel, path, text, meta, body, body_line, lines)
+        site.titles[rel] = (meta.title if meta and meta.title else None) or page_title(raw, body, path)
 
 
 def data_sources(site: Site) -> list[TextSource]:
     """Citations kept in data files, each counted for the page that shows it."""
-    d = site.docs_dir
-    out = glossary_sources(d, site.terms)
-    out += [src for t in site.templates.values() if (d / t.page).exists()
-            for src in data_file_sources(t.path, t.page)]
+    d, files = site.paths.docs, site.files
+    out = glossary_sources(d, site.terms, files) if site.terms else []
+    out += [
+        src
+        for t in site.templates.values()
+        if t.page in site.pages
+        for src in data_file_sources(t.path, t.page, files.text(t.path))
+    ]
     if site.bank is not None:
-        out += [src for m in site.bank.modules.values()
-                for src in data_file_sources(m.path, quizzes.module_pages(m.slug)["practice"])]
+        out += [
+            src
+            for m in site.bank.modules.values()
+            for src in data_file_sources(m.path, quiz_model.module_pages(m.slug)["practice"], files.text(m.path))
+        ]
     return out

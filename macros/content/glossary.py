@@ -1,5 +1,6 @@
 """The glossary (术语表): terms explained in plain words, each with the articles behind it.
 Data: docs/indexes/glossary.yaml, validated here; rendered by the glossary() macro."""
+
 from __future__ import annotations
 
 import re
@@ -7,11 +8,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from ..core.datafile import raise_all, read_entries
+from ..core.errors import ContentError
+from ..core.files import ProjectFiles
+from ..core.sorting import pinyin_key
 from ..xref.citations import CitationFinder
 from ..xref.graph import TextSource
-from ..core.errors import ContentError, read_entries
-from ..laws.registry import LawRegistry
-from ..core.sorting import pinyin_key
 
 GLOSSARY_FILE = "indexes/glossary.yaml"
 GLOSSARY_PAGE = "indexes/glossary.md"
@@ -22,7 +24,7 @@ class Term(BaseModel):
     term: str
     aliases: list[str] = []
     definition: str
-    articles: list[str] = []        # plain citations, one article each: 《土地管理法》第六十二条
+    articles: list[str] = []  # plain citations, one article each: 《土地管理法》第六十二条
 
     @field_validator("term", "definition")
     @classmethod
@@ -32,33 +34,40 @@ class Term(BaseModel):
         return v.strip()
 
 
-def load_glossary(docs_dir: Path, registry: LawRegistry, finder: CitationFinder) -> list[Term]:
+def load_glossary(docs_dir: Path, finder: CitationFinder, files: ProjectFiles | None = None) -> list[Term]:
+    """The glossary's terms; every bad entry is a problem (all raised together)."""
     path = docs_dir / GLOSSARY_FILE
     if not path.exists():
         return []
-    terms, seen = [], set()
-    for where, term in read_entries(path, "terms", Term, noun="个术语", name_field="term"):
+    terms, seen, problems = [], set(), []
+    for where, term in read_entries(files or ProjectFiles(), path, "terms", Term, noun="个术语", name_field="term"):
         if term.term in seen:
-            raise ContentError(path, f"{where}：术语重复")
+            problems.append(ContentError(path, f"{where}：术语重复"))
         seen.add(term.term)
         for cite in term.articles:
             found = finder.find(cite)
             if len(found) != 1 or found[0].text != cite.strip():
-                raise ContentError(path, f"{where}：“{cite}”不是一条完整的法条引用，"
-                                         "请写成《土地管理法》第六十二条这样的形式")
-            if found[0].law_id is None:
-                raise ContentError(path, f"{where}：“{cite}”所引的法律本站未收录")
+                problems.append(
+                    ContentError(
+                        path, f"{where}：“{cite}”不是一条完整的法条引用，请写成《土地管理法》第六十二条这样的形式"
+                    )
+                )
+            elif found[0].law_id is None:
+                problems.append(ContentError(path, f"{where}：“{cite}”所引的法律本站未收录"))
         terms.append(term)
+    raise_all(problems)
     return terms
 
 
-def glossary_sources(docs_dir: Path, terms: list[Term]) -> list[TextSource]:
+def glossary_sources(docs_dir: Path, terms: list[Term], files: ProjectFiles) -> list[TextSource]:
     """The glossary's citations, for the citation graph (shown on the glossary page)."""
     path = docs_dir / GLOSSARY_FILE
-    lines = path.read_text(encoding="utf-8").split("\n") if path.exists() else []
+    lines = files.text(path).split("\n") if path.exists() else []
     out = []
     for t in terms:
-        line = next((i + 1 for i, ln in enumerate(lines) if re.match(rf"\s*-\s*term:\s*{re.escape(t.term)}\s*$", ln)), None)
+        line = next(
+            (i + 1 for i, ln in enumerate(lines) if re.match(rf"\s*-\s*term:\s*{re.escape(t.term)}\s*$", ln)), None
+        )
         for cite in t.articles:
             out.append(TextSource(GLOSSARY_PAGE, str(path), line, cite))
     return out

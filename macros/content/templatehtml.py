@@ -1,12 +1,13 @@
 """HTML for the template pages: a 公文 or form drawn as a sheet of paper (red 发文机关标志 and
 red line, title, body, signature, 版记), the download buttons, and the catalogue tables —
 all from the same data as the Word files (macros/templatedata.py)."""
+
 from __future__ import annotations
 
 import posixpath
 from html import escape
 
-from ..content.templatedata import DocType, Entry, Form, docx_names, form_text
+from .templatedata import DocType, Entry, Form, docx_names, form_text
 
 
 def _p(cls: str, text: str) -> str:
@@ -24,8 +25,10 @@ def document_html(dt: DocType, which: str) -> str:
     elif d.number:
         out.append(_p("gw-mark", d.org_mark))
         if d.signer:
-            out.append(f'<p class="gw-number gw-number--up"><span>{escape(d.number)}</span>'
-                       f'<span>签发人：<span class="gw-kai">{escape(d.signer)}</span></span></p>')
+            out.append(
+                f'<p class="gw-number gw-number--up"><span>{escape(d.number)}</span>'
+                f'<span>签发人：<span class="gw-kai">{escape(d.signer)}</span></span></p>'
+            )
         else:
             out.append(_p("gw-number", d.number))
     else:
@@ -39,15 +42,13 @@ def document_html(dt: DocType, which: str) -> str:
         if isinstance(block, str):
             out.append(_p("gw-p", block))
         else:
-            (level, text), = block.items()
+            ((level, text),) = block.items()
             out.append(_p(f"gw-p gw-{level}", text))
     for i, name in enumerate(d.attachments):
         num = f"{i + 1}. " if len(d.attachments) > 1 else ""
-        out.append(_p("gw-attach" + (" gw-attach--first" if i == 0 else ""),
-                      ("附件：" if i == 0 else "") + num + name))
+        out.append(_p("gw-attach" + (" gw-attach--first" if i == 0 else ""), ("附件：" if i == 0 else "") + num + name))
     for label_, names in d.attendance:
-        out.append(f'<p class="gw-attend"><span class="gw-hei">{escape(label_)}：</span>'
-                   f'{escape(names)}</p>')
+        out.append(f'<p class="gw-attend"><span class="gw-hei">{escape(label_)}：</span>{escape(names)}</p>')
     if d.signature:
         out.append(_p("gw-sign", d.signature))
     out.append(_p("gw-date", d.date))
@@ -57,8 +58,9 @@ def document_html(dt: DocType, which: str) -> str:
         out.append('<div class="gw-record">')
         if d.cc:
             out.append(_p("gw-cc", d.cc))
-        out.append(f'<p class="gw-issue"><span>{escape(d.issuer)}</span>'
-                   f'<span>{escape(d.issue_date or d.date)}印发</span></p>')
+        out.append(
+            f'<p class="gw-issue"><span>{escape(d.issuer)}</span><span>{escape(d.issue_date or d.date)}印发</span></p>'
+        )
         out.append("</div>")
     out.append("</div>")
     return "\n".join(out)
@@ -66,8 +68,10 @@ def document_html(dt: DocType, which: str) -> str:
 
 def form_html(form: Form, blank: bool = False) -> str:
     ft = lambda s: escape(form_text(s, blank))  # noqa: E731
-    out = [f'<div class="gw-paper gw-form" role="figure" aria-label="{escape(form.name)}">',
-           f'<p class="gw-title">{ft(form.title)}</p>']
+    out = [
+        f'<div class="gw-paper gw-form" role="figure" aria-label="{escape(form.name)}">',
+        f'<p class="gw-title">{ft(form.title)}</p>',
+    ]
     if form.number:
         out.append(f'<p class="gw-formno">{ft(form.number)}</p>')
     if form.layout == "sheet":
@@ -78,14 +82,16 @@ def form_html(form: Form, blank: bool = False) -> str:
             if len(cells) == 2:
                 out.append(f'<tr{style}><th>{ft(cells[0])}</th><td colspan="3">{ft(cells[1])}</td></tr>')
             else:
-                tds = "".join(f'<th>{ft(c)}</th>' if i % 2 == 0 else f'<td>{ft(c)}</td>'
-                              for i, c in enumerate(cells))
+                tds = "".join(f"<th>{ft(c)}</th>" if i % 2 == 0 else f"<td>{ft(c)}</td>" for i, c in enumerate(cells))
                 out.append(f"<tr{style}>{tds}</tr>")
         out.append("</tbody></table>")
     elif form.layout == "register":
-        out.append('<table class="gw-table gw-register"><thead><tr>'
-                   + "".join(f"<th>{escape(c)}</th>" for c in form.columns) + "</tr></thead><tbody>")
-        for values in ([] if blank else form.example_rows):
+        out.append(
+            '<table class="gw-table gw-register"><thead><tr>'
+            + "".join(f"<th>{escape(c)}</th>" for c in form.columns)
+            + "</tr></thead><tbody>"
+        )
+        for values in [] if blank else form.example_rows:
             out.append("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in values) + "</tr>")
         out.append("<tr>" + "<td>&nbsp;</td>" * len(form.columns) + "</tr>")
         out.append("</tbody></table>")
@@ -110,7 +116,7 @@ def form_html(form: Form, blank: bool = False) -> str:
 def sample_html(entry: Entry, which: str) -> str:
     """which: "example" (范例) or "skeleton" (填空模板; for forms: the blank form)."""
     if which not in ("example", "skeleton"):
-        raise ValueError(f"template_sample 只接受 \"example\" 或 \"skeleton\"，而不是 {which!r}")
+        raise ValueError(f'template_sample 只接受 "example" 或 "skeleton"，而不是 {which!r}')
     if isinstance(entry.data, DocType):
         return document_html(entry.data, which)
     return form_html(entry.data, blank=which == "skeleton")
@@ -120,9 +126,11 @@ def downloads_html(entry: Entry) -> str:
     blank, example = docx_names(entry.slug)
     what = "表格" if entry.section == "forms" else "模板"
     blank_label = f"下载空白{what}（Word）" if entry.section == "forms" else "下载填空模板（Word）"
-    return ('<p class="tpl-downloads">'
-            f'<a class="md-button md-button--primary" href="docx/{blank}" download>{blank_label}</a> '
-            f'<a class="md-button" href="docx/{example}" download>下载范例（Word）</a></p>')
+    return (
+        '<p class="tpl-downloads">'
+        f'<a class="md-button md-button--primary" href="docx/{blank}" download>{blank_label}</a> '
+        f'<a class="md-button" href="docx/{example}" download>下载范例（Word）</a></p>'
+    )
 
 
 def catalogue_markdown(entries: dict[str, Entry], section: str, from_dir: str) -> str:
@@ -142,10 +150,11 @@ def catalogue_markdown(entries: dict[str, Entry], section: str, from_dir: str) -
         blank, example = docx_names(e.slug)
         d = e.data
         cells = [f"[{d.name}]({prefix}{e.slug}.md)"]
-        if section == "templates":
+        if isinstance(d, DocType):
             cells.append(d.direction)
         cells.append(d.summary)
-        cells.append(f'<a href="{prefix}docx/{blank}" download>模板</a> · '
-                     f'<a href="{prefix}docx/{example}" download>范例</a>')
+        cells.append(
+            f'<a href="{prefix}docx/{blank}" download>模板</a> · <a href="{prefix}docx/{example}" download>范例</a>'
+        )
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines)

@@ -2,13 +2,14 @@
 marks, soft hyphens, byte-order marks, and the look-alike CJK radicals (⼀ U+2F00 for 一) that
 break search and citation matching. Content pages and data files are checked; the law pages
 come from the importer and are checked against the database instead."""
+
 from __future__ import annotations
 
 import re
 import unicodedata
 from pathlib import Path
 
-from ..core.errors import ContentError
+from .errors import ContentError
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff"
 _RADICALS = "\u2e80-\u2eff\u2f00-\u2fdf"
@@ -24,9 +25,9 @@ def _describe(ch: str) -> str:
     return f"部首字符“{ch}”U+{ord(ch):04X}（{name}）{hint}"
 
 
-def check_characters(path: Path) -> list[ContentError]:
+def check_characters(path: Path, text: str) -> list[ContentError]:
     problems = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+    for lineno, line in enumerate(text.split("\n"), start=1):
         for m in _SUSPECT.finditer(line):
             problems.append(ContentError(path, f"第 {m.start() + 1} 字是{_describe(m.group())}", line=lineno))
     return problems

@@ -1,11 +1,9 @@
 """One kind of error for every content problem, with the file, where in it, and what to do,
 worded for an office editor rather than a programmer."""
+
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from pydantic import ValidationError
 
@@ -60,35 +58,3 @@ class ContentProblems(Exception):
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
         super().__init__(f"内容检查发现 {len(problems)} 处问题：\n{lines}")
-
-
-# libyaml's loader where PyYAML has it: the pure-Python one dominates large builds
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_yaml(path: Path) -> Any:
-    """A data file's YAML; a syntax error becomes a ContentError with the file and line."""
-    try:
-        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise ContentError(path, f"YAML 格式错误：{getattr(e, 'problem', None) or e}（请检查缩进、冒号和引号）",
-                           line=mark.line + 1 if mark else None) from None
-
-
-def read_entries(path: Path, key: str, model, noun: str = "项", name_field: str = "name") -> list[tuple[str, Any]]:
-    """A data file that is a list of entries under `key:`, each validated by the pydantic
-    `model`. Returns (where, entry) pairs, `where` naming the entry for later messages
-    (第 3 项（自然资源所）); the first bad entry raises ContentError with the same naming."""
-    data = read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise ContentError(path, f"文件顶层应为 `{key}:` 列表")
-    out = []
-    for i, raw in enumerate(data[key], start=1):
-        name = raw.get(name_field) if isinstance(raw, dict) else None
-        where = f"第 {i} {noun}" + (f"（{name}）" if name else "")
-        try:
-            out.append((where, model.model_validate(raw)))
-        except ValidationError as e:
-            raise ContentError(path, f"{where}：{describe_validation_error(e)}") from None
-    return out

@@ -1,4 +1,5 @@
 """Chinese sort order for people: by pinyin (宅基地 under Z), as dictionaries and indexes do."""
+
 from __future__ import annotations
 
 from pypinyin import Style, lazy_pinyin

@@ -23,16 +23,17 @@ law's articles exactly.
 
 Quoted text (the new wording) is never read for instructions: a quotation may itself contain
 “第四十四条…”. Plain Python, no mkdocs import (DESIGN.md)."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..core.cnnum import cn_to_int, int_to_cn
 from ..core.errors import ContentError
-from ..laws.lawlist import LawEntry
-from ..laws.lawpage import parse_law_page
+from ..core.paths import parse_anchor
+from .lawlist import LawEntry
+from .lawpage import LawPage
 
 _N = "[零〇一二两三四五六七八九十百千]+"
 _QUOTED = re.compile(r'["“][^"”\n]*(?:["”]|$)')
@@ -48,14 +49,14 @@ _MODIFIES = ("修改", "增加一款", "增加一项", "删去", "合并")
 @dataclass
 class OldArticle:
     number: int
-    new: list[int] = field(default_factory=list)       # new numbers its text went to
-    moved_to: int | None = None                          # whole-article move stated explicitly
+    new: list[int] = field(default_factory=list)  # new numbers its text went to
+    moved_to: int | None = None  # whole-article move stated explicitly
     parts: dict[int, int] = field(default_factory=dict)  # 款 -> new article (merge / split)
     part_items: dict[int, int] = field(default_factory=dict)  # 款 -> the item that moved it
-    items: list[int] = field(default_factory=list)       # decision items that touch it
+    items: list[int] = field(default_factory=list)  # decision items that touch it
     modified: bool = False
     deleted: bool = False
-    continues: int | None = None   # the new article that carries on this one (not a moved 款)
+    continues: int | None = None  # the new article that carries on this one (not a moved 款)
 
     @property
     def primary(self) -> int | None:
@@ -68,12 +69,12 @@ class OldArticle:
 @dataclass
 class Renumbering:
     old: list[OldArticle]
-    added: dict[int, int]            # new article number -> decision item that added it
+    added: dict[int, int]  # new article number -> decision item that added it
     new_count: int
 
     def sources(self, new_no: int) -> list[tuple[OldArticle, int | None]]:
         """(old article, 款 or None for the whole) whose text went into new article new_no."""
-        out = []
+        out: list[tuple[OldArticle, int | None]] = []
         for o in self.old:
             if o.continues == new_no:
                 out.append((o, None))
@@ -115,7 +116,10 @@ def parse_decision(items: list[tuple[int, str]], new_count: int, where: str = "�
                     for n in _ANY_ARTICLE.findall(m.group(2)):
                         new_no = _num(n, item, where)
                         if new_no in added:
-                            raise ContentError(where, f"条目{int_to_cn(item)}：第{n}条被增加了两次（另见条目{int_to_cn(added[new_no])}）")
+                            raise ContentError(
+                                where,
+                                f"条目{int_to_cn(item)}：第{n}条被增加了两次（另见条目{int_to_cn(added[new_no])}）",
+                            )
                         added[new_no] = item
                     rest = rest.replace(m.group(0), "")
                 for m in _MERGE.finditer(seg):
@@ -150,8 +154,11 @@ def parse_decision(items: list[tuple[int, str]], new_count: int, where: str = "�
                 rest = _REF.sub("", _MOVE.sub("", rest))
                 left = _ANY_ARTICLE.search(rest)
                 if left:
-                    raise ContentError(where, f"条目{int_to_cn(item)}：看不懂“{seg}”中的“{left.group(0)}”，"
-                                              "请核对决定原文，或在 macros/amendment.py 中补充这种写法")
+                    raise ContentError(
+                        where,
+                        f"条目{int_to_cn(item)}：看不懂“{seg}”中的“{left.group(0)}”，"
+                        "请核对决定原文，或在 macros/amendment.py 中补充这种写法",
+                    )
                 for o in subjects:
                     touch(o, item)
                     if any(k in seg for k in _MODIFIES):
@@ -176,8 +183,11 @@ def _assign(old: dict[int, OldArticle], added: dict[int, int], new_count: int, w
         if not o.deleted:
             if o.moved_to is not None:
                 if o.moved_to <= last:
-                    raise ContentError(where, f"第{int_to_cn(n)}条改为第{int_to_cn(o.moved_to)}条，"
-                                              f"但前一条已排到第{int_to_cn(last)}条：条号顺序矛盾")
+                    raise ContentError(
+                        where,
+                        f"第{int_to_cn(n)}条改为第{int_to_cn(o.moved_to)}条，"
+                        f"但前一条已排到第{int_to_cn(last)}条：条号顺序矛盾",
+                    )
                 o.continues = o.moved_to
             elif 1 not in o.parts:
                 # an article that keeps its first 款 carries on at the next free number;
@@ -200,10 +210,11 @@ def _assign(old: dict[int, OldArticle], added: dict[int, int], new_count: int, w
 
 # ---------------------------------------------------------------- site data and rendering
 
+
 @dataclass
 class Amendment:
-    decision: LawEntry               # the decision's law-list entry
-    law_id: str                      # the amended law's page id
+    decision: LawEntry  # the decision's law-list entry
+    law_id: str  # the amended law's page id
     renumbering: Renumbering
 
     @property
@@ -216,16 +227,17 @@ class Amendment:
         return f"laws/{self.law_id}-renumbering.md"
 
 
-def load_amendment(docs_dir: Path, decision: LawEntry) -> Amendment:
-    page = parse_law_page(docs_dir / decision.page)
-    items = [(int(a.anchor.removeprefix("art-")), a.text) for a in page.articles]
-    law_page = parse_law_page(docs_dir / f"laws/{decision.amends}.md")
+def load_amendment(decision: LawEntry, page: LawPage, law_page: LawPage) -> Amendment:
+    """The renumbering a decision (its law page) makes of the law it amends (that law's page)."""
+    assert decision.amends is not None
+    items = [(a.anchor_number, a.text) for a in page.articles]
     new_count = len(law_page.articles)
     return Amendment(decision, decision.amends, parse_decision(items, new_count, str(page.path)))
 
 
 def _rel(target_page: str, from_dir: str) -> str:
     from posixpath import relpath
+
     return relpath(target_page, from_dir or ".")
 
 
@@ -248,8 +260,9 @@ def history_note(a: Amendment, new_no: int, from_dir: str = "laws") -> str:
     if not sources:
         return ""
     table = _rel(a.table_page, from_dir)
-    names = "、".join(f"[原{_cn(o.number)}]({table}#old-{o.number})" + (f"第{int_to_cn(p)}款" if p else "")
-                     for o, p in sources)
+    names = "、".join(
+        f"[原{_cn(o.number)}]({table}#old-{o.number})" + (f"第{int_to_cn(p)}款" if p else "") for o, p in sources
+    )
     items = sorted({i for o, p in sources for i in (o.items if p is None else [o.part_items[p]])})
     if len(sources) > 1:
         what = f"由{names}合并而成，{y}年修改"
@@ -280,8 +293,10 @@ def renumbering_table(a: Amendment, from_dir: str) -> str:
             change = "修改"
         else:
             change = "未修改" if o.new == [o.number] else "内容未变，序号调整"
-        rows.append(f"| <span id=\"old-{o.number}\"></span>原{_cn(o.number)} | {new} | {change} | "
-                    f"{_item_links(a, o.items, from_dir) or '—'} |")
+        rows.append(
+            f'| <span id="old-{o.number}"></span>原{_cn(o.number)} | {new} | {change} | '
+            f"{_item_links(a, o.items, from_dir) or '—'} |"
+        )
     return "\n".join(rows)
 
 
@@ -313,9 +328,10 @@ def article_blocks(amendments: dict):
     by_decision = {a.decision.id: a for a in amendments.values()}
 
     def amendment_blocks(law_id: str, anchor: str) -> list[str]:
-        n = int(anchor.removeprefix("art-")) if anchor.removeprefix("art-").isdigit() else None
-        if n is None:
+        parsed = parse_anchor(anchor)
+        if parsed is None or parsed[1] is not None:
             return []
+        n = parsed[0]
         if law_id in amendments:
             note = history_note(amendments[law_id], n)
         elif law_id in by_decision:
@@ -323,4 +339,5 @@ def article_blocks(amendments: dict):
         else:
             return []
         return [note + "\n{: .article-history }"] if note else []
+
     return amendment_blocks

@@ -3,10 +3,11 @@ keywords, amendment history …) without touching the importer's page on disk.
 
 A provider is a function (law_id, anchor) -> list of Markdown blocks; the blocks are inserted
 after the article's text, before the next heading, in provider order."""
+
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 ArticleBlocks = Callable[[str, str], list[str]]
 

@@ -1,18 +1,20 @@
 """The project's law list (data/laws.yaml): which laws the site carries and their
 reviewed metadata. Plain Python, no mkdocs import, so the importer and the build share it."""
+
 from __future__ import annotations
 
 import datetime as _dt
 import re
 from pathlib import Path
-
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
 
-from ..core.errors import ContentError, read_entries
+from ..core.datafile import read_entries
+from ..core.errors import ContentError
+from ..core.files import ProjectFiles
+from ..core.pagemeta import LawFacts
 
-LAW_LIST = Path(__file__).resolve().parents[2] / "data" / "laws.yaml"
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -29,30 +31,23 @@ Slug = Annotated[str, AfterValidator(_check_slug)]
 class LawPart(BaseModel):
     """One page of a law split into parts (民法典: one page per 编). The database has chapters
     and sections but no 编, so the parts and their boundaries are reviewed metadata."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: Slug                         # page slug inside the law's folder, e.g. property
-    name: str                        # as the code names it: 第二编 物权
-    first: int                       # number of the part's first article; it runs to the next part
+    id: Slug  # page slug inside the law's folder, e.g. property
+    name: str  # as the code names it: 第二编 物权
+    first: int  # number of the part's first article; it runs to the next part
     # the importer checks that every part starts where the source restarts its chapter numbering
     # (第一章 again); false where the source has no such mark (民法典 附则 has no chapters)
     boundary_in_source: bool = True
-    note: str | None = None          # shown on the part's page
+    note: str | None = None  # shown on the part's page
 
 
-class LawEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class LawEntry(LawFacts):
     id: Slug
-    name: str
-    short_names: list[str]
-    version: str
-    adopted: str
-    effective: str
-    status: str
     history: list[str] = []
     note: str | None = None
-    parts: list[LawPart] = []        # empty: the whole law on one page
+    parts: list[LawPart] = []  # empty: the whole law on one page
     # for an amendment decision: the id of the law it amends (its items use that law's old
     # article numbers; macros/amendment.py derives the old -> new numbering from them)
     amends: str | None = None
@@ -99,11 +94,11 @@ class LawEntry(BaseModel):
         return [self.part_page(p) for p in self.parts] if self.parts else [self.page]
 
 
-def load_law_list(path: Path = LAW_LIST) -> list[LawEntry]:
-    """Read and validate the law list; any problem raises ContentError naming file and entry."""
+def load_law_list(path: Path, files: ProjectFiles | None = None) -> list[LawEntry]:
+    """Read and validate the law list; problems raise ContentError(s) naming file and entry."""
     entries: list[LawEntry] = []
     seen: dict[str, str] = {}
-    for where, entry in read_entries(path, "laws", LawEntry):
+    for where, entry in read_entries(files or ProjectFiles(), path, "laws", LawEntry):
         for key in (entry.id, entry.name):
             if key in seen:
                 raise ContentError(path, f"{where}：“{key}”与{seen[key]}重复")

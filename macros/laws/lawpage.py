@@ -1,5 +1,6 @@
 """Reads a generated law page back: its metadata and its articles (number, anchor, text,
 chapter, section, line). The law registry and the importer's check both stand on this."""
+
 from __future__ import annotations
 
 import re
@@ -7,16 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import ContentError
+from ..core.files import ProjectFiles
 from ..core.frontmatter import split_front_matter
+from ..core.pagemeta import LawMeta
+from ..core.paths import parse_anchor
 
 _HEADING = re.compile(r"^(#{1,6}) (.+?)(?: \{#([\w-]+)\})?\s*$")
 _ARTICLE_ID = re.compile(r"^art-\d+(?:-\d+)?$")
 _UNESCAPE = re.compile(r"\\([\\`*_\[\]{}#>+\-.)])")
-
-
-def article_anchor(number: int, sub: int | None = None) -> str:
-    """art-62; art-120-1 for 第一百二十条之一."""
-    return f"art-{number}" if sub is None else f"art-{number}-{sub}"
 
 
 def normalise_text(text: str) -> str:
@@ -30,34 +29,45 @@ def unescape_markdown(line: str) -> str:
 
 @dataclass
 class Article:
-    number: str                 # 第六十二条
-    anchor: str                 # art-62
-    text: str = ""              # 款 separated by newlines, as in the source
+    number: str  # 第六十二条
+    anchor: str  # art-62
+    text: str = ""  # 款 separated by newlines, as in the source
     chapter: str | None = None
     section: str | None = None
-    line: int = 0               # line of the heading in the page file
+    line: int = 0  # line of the heading in the page file
 
     @property
     def anchor_number(self) -> int:
-        return int(self.anchor.split("-")[1])
+        return parse_anchor(self.anchor)[0]  # type: ignore[index]
 
 
 @dataclass
 class LawPage:
     path: Path
-    meta: dict
+    law: LawMeta  # the page's law: front matter
     articles: list[Article] = field(default_factory=list)
 
-    @property
-    def law(self) -> dict:
-        return self.meta.get("law", {})
+
+def is_law_page(text: str) -> bool:
+    """Only pages whose front matter has a law: section are law pages (not the catalogue)."""
+    return text.startswith("---\n") and "\nlaw:" in text.split("\n---\n", 1)[0]
 
 
-def parse_law_page(path: Path) -> LawPage:
-    meta, body, first_line = split_front_matter(path.read_text(encoding="utf-8"), path)
+def parse_law_page(path: Path, files: ProjectFiles | None = None) -> LawPage:
+    return parse_law_text((files or ProjectFiles()).text(path), path)
+
+
+def parse_law_text(text: str, path: Path) -> LawPage:
+    meta, body, first_line = split_front_matter(text, path)
     if not isinstance(meta.get("law"), dict):
         raise ContentError(path, "法律页面的页首信息缺少 law: 段")
-    page = LawPage(path, meta)
+    try:
+        law = LawMeta.model_validate(meta["law"])
+    except ValueError as e:
+        raise ContentError(
+            path, f"法律页面的页首信息 law: 段有误（{e}）；法律页面由导入程序生成，请重新导入，不要手工修改"
+        ) from None
+    page = LawPage(path, law)
     chapter = section = None
     current: Article | None = None
     paragraphs: list[str] = []
@@ -92,3 +102,14 @@ def parse_law_page(path: Path) -> LawPage:
             paragraphs.append(unescape_markdown(line.strip()))
     close()
     return page
+
+
+def read_law_pages(docs_dir: Path, files: ProjectFiles | None = None) -> dict[str, LawPage]:
+    """Every law page under docs/laws/, parsed: docs-relative path → page."""
+    files = files or ProjectFiles()
+    out = {}
+    for path in sorted((docs_dir / "laws").rglob("*.md")):
+        text = files.text(path)
+        if is_law_page(text):
+            out[path.relative_to(docs_dir).as_posix()] = parse_law_text(text, path)
+    return out

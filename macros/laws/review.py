@@ -3,6 +3,7 @@
 The importer compares each law page before and after, records every added, changed or removed
 article in data/law_review.yaml with the pages that cite it (from the citation graph),
 and prints them. `make check` lists every entry not yet marked `reviewed: true`."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -12,12 +13,13 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..core.errors import ContentError, describe_validation_error, read_yaml
-from ..laws.lawpage import Article, normalise_text
+from ..core.datafile import read_yaml
+from ..core.errors import ContentError, describe_validation_error
+from ..core.files import ProjectFiles
+from .lawpage import Article, normalise_text
 
-REVIEW_FILE = Path(__file__).resolve().parents[2] / "data" / "law_review.yaml"
 HEADER = """\
-# 法律条文变动后待复核的内容（由 python -m macros.lawimport 自动追加）。
+# 法律条文变动后待复核的内容（由导入程序 make import-laws 自动追加）。
 # 每一项是一条新增、修改或删除的条文，以及引用它的页面。编辑逐页核对这些页面的说法是否还对，
 # 改好以后把该项的 reviewed 改成 true（或删掉该项）。make check 会一直列出未复核的项。
 """
@@ -25,13 +27,13 @@ HEADER = """\
 
 class ReviewEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    law: str                 # law id
+    law: str  # law id
     law_name: str
-    article: str             # 第六十二条
-    anchor: str              # art-62
-    change: str              # 新增 / 修改 / 删除
+    article: str  # 第六十二条
+    anchor: str  # art-62
+    change: str  # 新增 / 修改 / 删除
     date: str
-    pages: list[str] = []    # docs-relative pages citing the article
+    pages: list[str] = []  # docs-relative pages citing the article
     reviewed: bool = False
 
 
@@ -56,10 +58,10 @@ def diff_articles(old: list[Article], new: list[tuple[str, str, str]]) -> list[A
     return changes
 
 
-def load_review(path: Path = REVIEW_FILE) -> list[ReviewEntry]:
+def load_review(path: Path, files: ProjectFiles | None = None) -> list[ReviewEntry]:
     if not path.exists():
         return []
-    data = read_yaml(path) or {}
+    data = read_yaml(files or ProjectFiles(), path) or {}
     entries = []
     for i, raw in enumerate(data.get("changes") or [], start=1):
         try:
@@ -69,10 +71,9 @@ def load_review(path: Path = REVIEW_FILE) -> list[ReviewEntry]:
     return entries
 
 
-def append_review(entries: list[ReviewEntry], path: Path = REVIEW_FILE) -> None:
+def append_review(entries: list[ReviewEntry], path: Path) -> None:
     all_entries = load_review(path) + entries
-    body = yaml.safe_dump({"changes": [e.model_dump() for e in all_entries]},
-                          allow_unicode=True, sort_keys=False)
+    body = yaml.safe_dump({"changes": [e.model_dump() for e in all_entries]}, allow_unicode=True, sort_keys=False)
     path.write_text(HEADER + body, encoding="utf-8")
 
 
@@ -80,14 +81,18 @@ def today() -> str:
     return _dt.date.today().isoformat()
 
 
-def pending_problems(path: Path = REVIEW_FILE) -> list[ContentError]:
+def pending_problems(path: Path, files: ProjectFiles | None = None) -> list[ContentError]:
     """Every entry not yet reviewed, as a problem for `make check`."""
     out = []
-    for e in load_review(path):
+    for e in load_review(path, files):
         if e.reviewed:
             continue
         pages = "、".join(f"docs/{p}" for p in e.pages) or "（暂无页面引用）"
-        out.append(ContentError(
-            path, f"{e.law_name}{e.article}已{e.change}（{e.date}），请复核引用它的内容：{pages}；"
-                  f"复核后把该项的 reviewed 改为 true"))
+        out.append(
+            ContentError(
+                path,
+                f"{e.law_name}{e.article}已{e.change}（{e.date}），请复核引用它的内容：{pages}；"
+                f"复核后把该项的 reviewed 改为 true",
+            )
+        )
     return out

@@ -8,23 +8,23 @@
 write_client_data() writes them, with a traditional → simplified character table for the
 characters the site uses (from OpenCC's dictionary), to assets/javascripts/lawsearch-data.js.
 Plain Python, no mkdocs import: macros/__init__.py wires it into the build."""
+
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..core.errors import ContentError, describe_validation_error, read_yaml
-from ..laws.lawlist import load_law_list
+from ..core.datafile import read_yaml
+from ..core.errors import ContentError, describe_validation_error
+from ..core.files import ProjectFiles
+from ..core.paths import page_url, parse_anchor
+from ..laws.lawlist import LawEntry
 from ..laws.registry import LawRegistry
-from ..search.index import write_search_index
+from .index import write_search_index
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-VOCAB_FILE = DATA_DIR / "search_vocab.yaml"
-KEYWORDS_FILE = DATA_DIR / "article_keywords.yaml"
 CLIENT_DATA = "assets/javascripts/lawsearch-data.js"
 
 
@@ -37,8 +37,8 @@ def _words(values: list[str]) -> list[str]:
 
 class SynonymGroup(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    say: list[str]   # how villagers say it
-    law: list[str]   # how the statutes say it
+    say: list[str]  # how villagers say it
+    law: list[str]  # how the statutes say it
 
     _check = field_validator("say", "law")(classmethod(lambda cls, v: _words(v)))
 
@@ -67,43 +67,48 @@ class Vocabulary(BaseModel):
 AMENDMENT_WEIGHT = 0.4
 
 
-def load_vocabulary(path: Path = VOCAB_FILE) -> Vocabulary:
-    raw = read_yaml(path)
+def load_vocabulary(path: Path, law_list: list[LawEntry], files: ProjectFiles | None = None) -> Vocabulary:
+    raw = read_yaml(files or ProjectFiles(), path)
     try:
         vocab = Vocabulary.model_validate(raw)
     except ValidationError as e:
         raise ContentError(path, f"词表格式不对：{describe_validation_error(e)}") from None
-    known = {law.id for law in load_law_list()}
+    known = {law.id for law in law_list}
     unknown = sorted(set(vocab.law_weight) - known)
     if unknown:
-        raise ContentError(path, f"law_weight 里的法律 {', '.join(unknown)} 不在法律清单 data/laws.yaml 里："
-                                 f"可用的有 {', '.join(sorted(known))}")
+        raise ContentError(
+            path,
+            f"law_weight 里的法律 {', '.join(unknown)} 不在法律清单 data/laws.yaml 里："
+            f"可用的有 {', '.join(sorted(known))}",
+        )
     return vocab
 
 
-def law_weights(vocab: Vocabulary, laws=None) -> dict[str, float]:
+def law_weights(vocab: Vocabulary, laws: list[LawEntry]) -> dict[str, float]:
     """law id → weight of its articles in situational queries: amendment decisions from the law
     list, then the vocabulary's law_weight (which may override them)."""
-    laws = load_law_list() if laws is None else laws
     weights = {law.id: AMENDMENT_WEIGHT for law in laws if law.amends}
     weights.update(vocab.law_weight)
     return weights
 
 
-def load_keywords(registry: LawRegistry, path: Path = KEYWORDS_FILE) -> dict[str, dict[int, list[str]]]:
+def load_keywords(
+    registry: LawRegistry, law_list: list[LawEntry], path: Path, files: ProjectFiles | None = None
+) -> dict[str, dict[int, list[str]]]:
     """law id → article number → 要点. A law must be in the law list (data/laws.yaml)
     and every article must exist on its page; a listed law without a page on the site being
     built (a small test site) is left out."""
-    raw = read_yaml(path) or {}
+    raw = read_yaml(files or ProjectFiles(), path) or {} if path.exists() else {}
     laws = registry.laws
-    known = {law.id for law in load_law_list()}
+    known = {law.id for law in law_list}
     if not isinstance(raw, dict):
         raise ContentError(path, "应为“法律 id: {条号: [要点, …]}”的键值对")
     out: dict[str, dict[int, list[str]]] = {}
     for law_id, articles in raw.items():
         if law_id not in known:
-            raise ContentError(path, f"法律 {law_id} 不在法律清单 data/laws.yaml 里："
-                                     f"可用的有 {', '.join(sorted(known))}")
+            raise ContentError(
+                path, f"法律 {law_id} 不在法律清单 data/laws.yaml 里：可用的有 {', '.join(sorted(known))}"
+            )
         if law_id not in laws:
             continue
         if not isinstance(articles, dict):
@@ -121,12 +126,14 @@ def load_keywords(registry: LawRegistry, path: Path = KEYWORDS_FILE) -> dict[str
 
 def article_keyword_blocks(keywords: dict[str, dict[int, list[str]]]):
     """An ARTICLE_BLOCK_PROVIDERS function: the 要点 line under each article that has them."""
+
     def keyword_blocks(law_id: str, anchor: str) -> list[str]:
-        m = re.fullmatch(r"art-(\d+)", anchor)
-        keys = keywords.get(law_id, {}).get(int(m.group(1))) if m else None
+        parsed = parse_anchor(anchor)
+        keys = keywords.get(law_id, {}).get(parsed[0]) if parsed and parsed[1] is None else None
         if not keys:
             return []
         return ["**要点**：" + " · ".join(keys) + "\n{: .article-keys }"]
+
     return keyword_blocks
 
 
@@ -147,52 +154,64 @@ def _opencc_table() -> dict[str, str]:
 def traditional_table(site_chars: set[str]) -> dict[str, str]:
     """The part of the table that can matter: characters whose simplified form the site uses,
     leaving alone any character the site itself writes (so no simplified text is changed)."""
-    return {t: s for t, s in _opencc_table().items()
-            if len(t) == 1 and len(s) == 1 and s in site_chars and t not in site_chars}
+    return {
+        t: s
+        for t, s in _opencc_table().items()
+        if len(t) == 1 and len(s) == 1 and s in site_chars and t not in site_chars
+    }
 
 
-def _page_location(rel: str, use_directory_urls: bool) -> str:
-    stem = rel[:-3]
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
-
-
-def client_data(docs_dir: Path, registry: LawRegistry, use_directory_urls: bool = False) -> dict:
-    vocab = load_vocabulary()
-    keywords = load_keywords(registry)
-    laws, site_chars = [], set()
-    for path in docs_dir.rglob("*.md"):
-        site_chars.update(path.read_text(encoding="utf-8"))
+def client_data(
+    page_texts: dict[str, str],
+    registry: LawRegistry,
+    vocab: Vocabulary,
+    law_list: list[LawEntry],
+    keywords: dict[str, dict[int, list[str]]],
+    use_directory_urls: bool = False,
+) -> dict:
+    """What lawsearch.js needs besides the index. page_texts: docs-relative path → Markdown."""
+    laws: list[dict] = []
+    site_chars: set[str] = set()
+    for text in page_texts.values():
+        site_chars.update(text)
     for law in registry.laws.values():
         # a law may span several pages (民法典, one per 编)
-        laws.append({"id": law.id, "pages": [_page_location(p, use_directory_urls) for p in law.pages],
-                     "entry": _page_location(law.entry_page, use_directory_urls),
-                     "names": sorted(set(law.aliases), key=lambda n: (-len(n), n))})
-    keys = {
-        f"{_page_location(registry.laws[law_id].article(n).page, use_directory_urls)}#art-{n}": " ".join(words)
-        for law_id, articles in keywords.items() for n, words in articles.items()
-    }
-    for words in [*(w for g in vocab.synonyms for w in g.say + g.law), *keys.values()]:
-        site_chars.update(words)
+        laws.append(
+            {
+                "id": law.id,
+                "pages": [page_url(p, use_directory_urls) for p in law.pages],
+                "entry": page_url(law.entry_page, use_directory_urls),
+                "names": sorted(set(law.aliases), key=lambda n: (-len(n), n)),
+            }
+        )
+    keys: dict[str, str] = {}
+    for law_id, articles in keywords.items():
+        for n, words in articles.items():
+            article = registry.laws[law_id].article(n)
+            assert article is not None  # load_keywords checked it
+            keys[f"{page_url(article.page, use_directory_urls)}#art-{n}"] = " ".join(words)
+    for word in [*(w for g in vocab.synonyms for w in g.say + g.law), *keys.values()]:
+        site_chars.update(word)
     return {
         "synonyms": [g.model_dump() for g in vocab.synonyms],
         "stop": sorted(vocab.stop, key=lambda w: (-len(w), w)),  # longest first: 怎么办 before 怎么
         "laws": laws,
-        "weights": {k: w for k, w in law_weights(vocab).items() if k in registry.laws and w != 1},
+        "weights": {k: w for k, w in law_weights(vocab, law_list).items() if k in registry.laws and w != 1},
         "keys": keys,
         "t2s": traditional_table(site_chars),
     }
 
 
-def write_client_data(site_dir: Path, docs_dir: Path, registry: LawRegistry,
-                      use_directory_urls: bool = False) -> Path:
+def write_client_data(site_dir: Path, data: dict) -> Path:
+    """lawsearch-data.js, and the prebuilt index from Material's search_index.json."""
     target = site_dir / CLIENT_DATA
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = client_data(docs_dir, registry, use_directory_urls)
-    # the index the browser would otherwise build on every page load (macros/searchindex.py);
+    # the index the browser would otherwise build on every page load (macros/search/index.py);
     # the script tokenises per UTF-16 unit, so characters beyond the BMP are left as they are
     bmp = {t: s for t, s in data["t2s"].items() if ord(t) < 0x10000}
-    data["index"] = write_search_index(site_dir, data["keys"], bmp)
-    data = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    target.write_text("// 由 macros/searchdata.py 在构建时生成，请勿手工修改。\n"
-                      f"window.__lawSearchData={data};\n", encoding="utf-8")
+    data = dict(data, index=write_search_index(site_dir, data["keys"], bmp))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    target.write_text(
+        f"// 由 macros/search/data.py 在构建时生成，请勿手工修改。\nwindow.__lawSearchData={text};\n", encoding="utf-8"
+    )
     return target

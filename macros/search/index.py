@@ -15,6 +15,7 @@ letters and digits; title ×3, 要点 ×2.5, text ×1), and writes
 
 All are scripts loaded with <script> elements, so file:// works without fetch. Rankings are
 the same as when the browser built the index itself. Plain Python, no mkdocs import."""
+
 from __future__ import annotations
 
 import json
@@ -52,7 +53,7 @@ def tokens(s: str) -> list[str]:
         if not _HAN.match(run[0]) or len(run) == 1:
             out.append(run)
         else:
-            out += [run[i:i + 2] for i in range(len(run) - 1)]
+            out += [run[i : i + 2] for i in range(len(run) - 1)]
     return out
 
 
@@ -69,13 +70,16 @@ def pack(numbers: list[int]) -> str:
 
 
 def build_index(docs: list[dict], keys: dict[str, str], t2s: dict[str, str]) -> dict:
-    postings: dict[str, list[int]] = {}      # token -> [doc delta, tf×2, doc delta, tf×2 …]
+    postings: dict[str, list[int]] = {}  # token -> [doc delta, tf×2, doc delta, tf×2 …]
     last: dict[str, int] = {}
     lengths = []
     for d, doc in enumerate(docs):
         tf: dict[str, int] = {}
-        for field, text in (("title", strip_tags(doc["title"])), ("text", strip_tags(doc["text"])),
-                            ("keys", keys.get(doc["location"], ""))):
+        for field, text in (
+            ("title", strip_tags(doc["title"])),
+            ("text", strip_tags(doc["text"])),
+            ("keys", keys.get(doc["location"], "")),
+        ):
             toks = tokens(normalize(text, t2s))
             for t in toks:
                 tf[t] = tf.get(t, 0) + FIELD_WEIGHT2[field]
@@ -90,8 +94,12 @@ def build_index(docs: list[dict], keys: dict[str, str], t2s: dict[str, str]) -> 
         if doc.get("tags"):
             entry.append(doc["tags"])
         entries.append(entry)
-    return {"docs": entries, "lengths": lengths, "tokens": list(postings),
-            "postings": [pack(p) for p in postings.values()]}
+    return {
+        "docs": entries,
+        "lengths": lengths,
+        "tokens": list(postings),
+        "postings": [pack(p) for p in postings.values()],
+    }
 
 
 def shard_starts(docs: list[dict], limit: int = SHARD_CHARS) -> list[int]:
@@ -106,8 +114,10 @@ def shard_starts(docs: list[dict], limit: int = SHARD_CHARS) -> list[int]:
 
 
 def _script(call: str, data) -> str:
-    return ("// 由 macros/searchindex.py 在构建时生成，请勿手工修改。\n"
-            f"{call}{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n")
+    return (
+        "// 由 macros/searchindex.py 在构建时生成，请勿手工修改。\n"
+        f"{call}{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+    )
 
 
 def write_search_index(site_dir: Path, keys: dict[str, str], t2s: dict[str, str]) -> str:
@@ -115,7 +125,9 @@ def write_search_index(site_dir: Path, keys: dict[str, str], t2s: dict[str, str]
     Returns the index script's path relative to the site, for lawsearch-data.js."""
     material = site_dir / MATERIAL_INDEX
     if not material.exists():
-        raise ContentError(material, "没有找到 Material 的搜索索引：mkdocs.yml 的 plugins 里需要 search，且要排在 macros 之前")
+        raise ContentError(
+            material, "没有找到 Material 的搜索索引：mkdocs.yml 的 plugins 里需要 search，且要排在 macros 之前"
+        )
     raw = json.loads(material.read_text(encoding="utf-8"))
     docs = raw["docs"]
     index = build_index(docs, keys, t2s)
@@ -124,8 +136,7 @@ def write_search_index(site_dir: Path, keys: dict[str, str], t2s: dict[str, str]
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(docs)
         texts = [doc["text"].replace("\u200b", "") for doc in docs[start:end]]
-        (site_dir / TEXT_FILE.format(k)).write_text(
-            _script(f"window.__lawSearchText({k},", texts), encoding="utf-8")
+        (site_dir / TEXT_FILE.format(k)).write_text(_script(f"window.__lawSearchText({k},", texts), encoding="utf-8")
     # Material's UI needs only the config (and hands the docs to our search, which has them)
     material.write_text(json.dumps({"config": raw["config"], "docs": []}, ensure_ascii=False), encoding="utf-8")
     return INDEX_FILE

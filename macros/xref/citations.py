@@ -8,6 +8,7 @@ A citation is a law reference followed at once by one or more article references
 《》 that the site does not carry is still recognised (law_id None) so it can be reported; a bare
 law name is recognised only when it is one of the registry's aliases. A bare 第三条 with no law
 named is never a citation."""
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 @dataclass
 class ArticleRef:
-    start: int          # offsets of this 第N条… segment in the text
+    start: int  # offsets of this 第N条… segment in the text
     end: int
     n: int
     sub: int | None
@@ -40,10 +41,10 @@ class ArticleRef:
 
 @dataclass
 class Citation:
-    start: int          # offsets of the whole citation (law name included)
+    start: int  # offsets of the whole citation (law name included)
     end: int
     text: str
-    law_name: str       # as written, without 《》 ('本法' for self-references)
+    law_name: str  # as written, without 《》 ('本法' for self-references)
     law_id: str | None  # None: a law the registry does not have
     refs: list[ArticleRef] = field(default_factory=list)
     ranges: list[tuple[int, int]] = field(default_factory=list)  # (from n, to n) for 至
@@ -66,11 +67,9 @@ class CitationFinder:
 
     def __init__(self, aliases: dict[str, str]):
         self.aliases = aliases
-        names = sorted(aliases, key=len, reverse=True)   # longest first: 农村土地承包法 before 承包法
+        names = sorted(aliases, key=len, reverse=True)  # longest first: 农村土地承包法 before 承包法
         bare = "|".join(re.escape(n) for n in names) or r"(?!x)x"
-        self._law = re.compile(
-            rf"《(?P<quoted>[^《》\n]{{1,60}})》|(?P<self>本法)|(?P<bare>{bare})"
-        )
+        self._law = re.compile(rf"《(?P<quoted>[^《》\n]{{1,60}})》|(?P<self>本法)|(?P<bare>{bare})")
         self._lead = re.compile(rf"{_SP}(?:的{_SP})?(?={_ARTICLE})")
         self._more = re.compile(rf"{_SP}(?P<joiner>{_JOINERS}){_SP}(?={_ARTICLE})")
 
@@ -89,7 +88,7 @@ class CitationFinder:
                 name = m.group("quoted").strip()
                 law_id = self.aliases.get(re.sub(r"\s+", "", name))
             elif m.group("self") is not None:
-                if current_law_id is None:      # 本法 outside a law page names no law
+                if current_law_id is None:  # 本法 outside a law page names no law
                     pos = m.end()
                     continue
                 name, law_id = "本法", current_law_id
@@ -101,9 +100,16 @@ class CitationFinder:
             joiner = None
             while True:
                 a = _ARTICLE_RE.match(text, at)
+                if a is None:  # the lead and joiner patterns look ahead for an article
+                    break
                 try:
-                    ref = ArticleRef(a.start(), a.end(), _to_int(a.group("n")),
-                                     _to_int(a.group("sub")) if a.group("sub") else None, a.group(0))
+                    ref = ArticleRef(
+                        a.start(),
+                        a.end(),
+                        _to_int(a.group("n")),
+                        _to_int(a.group("sub")) if a.group("sub") else None,
+                        a.group(0),
+                    )
                 except ValueError:
                     break
                 if joiner in _RANGE_WORDS and cit.refs and ref.n > cit.refs[-1].n:
@@ -118,6 +124,6 @@ class CitationFinder:
                 pos = m.start() + 1
                 continue
             cit.end = cit.refs[-1].end
-            cit.text = text[cit.start:cit.end]
+            cit.text = text[cit.start : cit.end]
             found.append(cit)
             pos = cit.end

@@ -4,6 +4,7 @@ a law page can list its backlinks whatever order pages are rendered in.
 
 Scanning also checks: citing a carried law with an article it does not have is an error (file,
 line, citation); citing a law the site does not carry is recorded for the report page."""
+
 from __future__ import annotations
 
 import re
@@ -11,11 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..xref.citations import Citation, CitationFinder
 from ..core.errors import ContentError
 from ..core.frontmatter import body_of
-from ..laws.registry import LawRegistry
-from ..xref.quotations import BASIS_HEADINGS, basis_items, mismatch_message, quotation_after, quoted_in
+from ..laws.registry import Law, LawRegistry
+from .citations import Citation, CitationFinder
+from .quotations import BASIS_HEADINGS, basis_items, mismatch_message, quotation_after, quoted_in
 
 # Page kinds for grouping backlinks, by the first folder under docs/.
 KINDS = {"reception": "接待话术", "templates": "公文模板", "training": "培训与测验"}
@@ -34,11 +35,12 @@ def page_kind(rel: str) -> str:
 class TextSource:
     """Text that ends up on a page: a paragraph, list item or table row of a Markdown file
     (its lines joined, so a citation or quotation may wrap), or a line of a data file."""
-    page: str       # docs-relative path of the page that shows it
-    file: str       # the file to name in an error message
+
+    page: str  # docs-relative path of the page that shows it
+    file: str  # the file to name in an error message
     line: int | None
     text: str
-    breaks: tuple[int, ...] = ()    # offsets in `text` where the 2nd, 3rd … source line begins
+    breaks: tuple[int, ...] = ()  # offsets in `text` where the 2nd, 3rd … source line begins
 
     def line_at(self, offset: int) -> int | None:
         """The source line holding the character at `offset`."""
@@ -90,13 +92,13 @@ class CitationGraph:
 _BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||!!!|\?\?\?|<)")
 
 
-def markdown_sources(path: Path, rel: str, text: str | None = None) -> list[TextSource]:
+def markdown_sources(path: Path, rel: str, text: str) -> list[TextSource]:
     """The citable blocks of a Markdown page (front matter and code left out): each paragraph,
     list item, heading and table row, its wrapped lines joined (Chinese text wraps without a
     space), remembering where each line begins so that errors name the right line."""
-    body, first = body_of(path.read_text(encoding="utf-8") if text is None else text)
+    body, first = body_of(text)
     sources: list[TextSource] = []
-    block: list[tuple[int, str]] = []     # (line number, stripped text)
+    block: list[tuple[int, str]] = []  # (line number, stripped text)
 
     def flush():
         if block:
@@ -129,23 +131,23 @@ def markdown_sources(path: Path, rel: str, text: str | None = None) -> list[Text
     return sources
 
 
-def data_file_sources(path: Path, page: str) -> list[TextSource]:
+def data_file_sources(path: Path, page: str, text: str) -> list[TextSource]:
     """The lines of a data file (YAML) whose text ends up on `page`, for citation scanning:
     an error then names the data file and its line, where the editor must fix it."""
-    return [TextSource(page, str(path), i, line)
-            for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1)
-            if "第" in line]
+    return [TextSource(page, str(path), i, line) for i, line in enumerate(text.split("\n"), start=1) if "第" in line]
 
 
-def page_title(meta: dict, path: Path) -> str:
+def page_title(meta: dict, body: str, path: Path) -> str:
+    """The title a page is listed under: its front-matter title, else its first # heading."""
     if meta.get("title"):
         return str(meta["title"])
-    m = re.search(r"^# (.+)$", path.read_text(encoding="utf-8"), re.M)
+    m = re.search(r"^# (.+)$", body, re.M)
     return m.group(1).strip() if m else path.stem
 
 
-def scan(sources: list[TextSource], registry: LawRegistry, finder: CitationFinder,
-         graph: CitationGraph) -> list[ContentError]:
+def scan(
+    sources: list[TextSource], registry: LawRegistry, finder: CitationFinder, graph: CitationGraph
+) -> list[ContentError]:
     """Add the citations in `sources` to the graph; return the errors found: articles that do
     not exist, and quotations that are not in the article they follow (macros/quotations.py)."""
     errors = []
@@ -172,48 +174,65 @@ def scan(sources: list[TextSource], registry: LawRegistry, finder: CitationFinde
     return errors
 
 
-def missing_article_message(cit: Citation, law, n: int, sub: int | None) -> str:
+def missing_article_message(cit: Citation, law: Law, n: int, sub: int | None) -> str:
     last = law.ordered_articles()[-1]
     which = f"第{n}条" + (f"之{sub}" if sub else "")
-    return (f"引用“{cit.text}”中的{which}不存在：{law.name}（{law.meta.get('version', '')}）"
-            f"共 {len(law.articles)} 条，最后一条是{last.number}。请核对条号。")
+    return (
+        f"引用“{cit.text}”中的{which}不存在：{law.name}（{law.meta.version}）"
+        f"共 {len(law.articles)} 条，最后一条是{last.number}。请核对条号。"
+    )
 
 
-def basis_problems(path: Path, rel: str, finder: CitationFinder, text: str | None = None) -> list[ContentError]:
+def basis_problems(path: Path, rel: str, finder: CitationFinder, text: str) -> list[ContentError]:
     """A reception script's 法律依据 and a template's 依据: every item cites an article and
     quotes the words it relies on (templates may also list standards such as GB/T 9704)."""
     kind = rel.split("/", 1)[0]
     heading = BASIS_HEADINGS.get(kind)
     if heading is None:
         return []
-    body, first = body_of(path.read_text(encoding="utf-8") if text is None else text)
+    body, first = body_of(text)
     out = []
     for item in basis_items(body, first, heading):
         cits = finder.find(item.text)
         if not cits:
             if kind == "reception":
-                out.append(ContentError(path, f"“{heading}”的这一项没有引用条文：每一项都写明法律和条号，"
-                                              "并摘录所依据的原文，如 《土地管理法》第十四条规定：“……”", line=item.line))
+                out.append(
+                    ContentError(
+                        path,
+                        f"“{heading}”的这一项没有引用条文：每一项都写明法律和条号，"
+                        "并摘录所依据的原文，如 《土地管理法》第十四条规定：“……”",
+                        line=item.line,
+                    )
+                )
             continue
         # a law the site does not carry yet cannot be checked: its citations are on the
         # 未收录法律的引用 page until it is imported, and must quote from then on
         carried = [c for c in cits if c.law_id is not None]
         if carried and not any(quotation_after(item.text, c) for c in carried):
-            out.append(ContentError(path, f"“{heading}”的这一项（{carried[0].text}）没有摘录条文原文：在引用后写"
-                                          "规定：“原文”或（“原文”），构建时逐字核对", line=item.line))
+            out.append(
+                ContentError(
+                    path,
+                    f"“{heading}”的这一项（{carried[0].text}）没有摘录条文原文：在引用后写"
+                    "规定：“原文”或（“原文”），构建时逐字核对",
+                    line=item.line,
+                )
+            )
     return out
 
 
-def build_graph(docs_dir: Path, registry: LawRegistry, finder: CitationFinder,
-                titles: dict[str, str], extra_sources: list[TextSource] = ()
-                ) -> tuple[CitationGraph, list[ContentError]]:
-    """Scan every content page (law pages excluded: they are what is cited) and extra sources."""
+def build_graph(
+    pages: dict[str, tuple[Path, str]],
+    registry: LawRegistry,
+    finder: CitationFinder,
+    titles: dict[str, str],
+    extra_sources: tuple[TextSource, ...] | list[TextSource] = (),
+) -> tuple[CitationGraph, list[ContentError]]:
+    """Scan every content page (docs-relative path → (file, text); law pages excluded: they are
+    what is cited) and the extra sources (data files shown on pages)."""
     graph = CitationGraph(titles=dict(titles))
     sources: list[TextSource] = list(extra_sources)
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
+    for rel, (path, text) in sorted(pages.items()):
         if rel in registry.page_law:
             continue
-        text = path.read_text(encoding="utf-8")
         sources += markdown_sources(path, rel, text)
     return graph, scan(sources, registry, finder, graph)

@@ -4,17 +4,36 @@ article's text as the link title (Material's content.tooltips shows it as a prev
 Works on HTML, after Markdown and macros, so citations written anywhere — paragraphs, lists,
 tables, admonitions, macro output — are linked alike. Text inside links, code, headings, form
 controls and elements marked data-nocite is left alone."""
+
 from __future__ import annotations
 
 import html as htmllib
 import re
-from typing import Callable
+from collections.abc import Callable
 
-from ..xref.citations import CitationFinder
 from ..laws.registry import LawRegistry, RegisteredArticle
+from .citations import CitationFinder
 
-SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style", "textarea", "title", "label",
-             "button", "select", "option", "h1", "h2", "h3", "h4", "h5", "h6"}
+SKIP_TAGS = {
+    "a",
+    "code",
+    "pre",
+    "kbd",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "label",
+    "button",
+    "select",
+    "option",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+}
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 TOOLTIP_CHARS = 180
@@ -27,13 +46,17 @@ def tooltip(article: RegisteredArticle, law_short_name: str) -> str:
     return f"{law_short_name}{article.number}：{text}"
 
 
-def link_citations(html: str, registry: LawRegistry, finder: CitationFinder,
-                   url_for: Callable[[RegisteredArticle], str],
-                   current_law_id: str | None = None) -> str:
+def link_citations(
+    html: str,
+    registry: LawRegistry,
+    finder: CitationFinder,
+    url_for: Callable[[RegisteredArticle], str],
+    current_law_id: str | None = None,
+) -> str:
     parts = _TAG.split(html)
     skip_name, depth = None, 0
     for i, token in enumerate(parts):
-        if i % 2 == 1:                      # a tag
+        if i % 2 == 1:  # a tag
             m = _TAG_NAME.match(token)
             if not m:
                 continue
@@ -58,17 +81,18 @@ def _link_text(text, registry, finder, url_for, current_law_id) -> str:
     out, pos = [], 0
     for cit in cits:
         if cit.law_id is None:
-            continue                       # a law the site does not carry: reported, not linked
+            continue  # a law the site does not carry: reported, not linked
         law = registry.laws[cit.law_id]
         for k, ref in enumerate(cit.refs):
             art = law.article(ref.n, ref.sub)
             if art is None:
                 continue
-            start = cit.start if k == 0 else ref.start   # the first link takes the law's name too
+            start = cit.start if k == 0 else ref.start  # the first link takes the law's name too
             out.append(text[pos:start])
             title = htmllib.escape(tooltip(art, law.short_name), quote=True)
-            out.append(f'<a class="law-cite" href="{htmllib.escape(url_for(art))}" title="{title}">'
-                       f"{text[start:ref.end]}</a>")
+            out.append(
+                f'<a class="law-cite" href="{htmllib.escape(url_for(art))}" title="{title}">{text[start : ref.end]}</a>'
+            )
             pos = ref.end
     out.append(text[pos:])
     return "".join(out)

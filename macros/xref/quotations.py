@@ -14,12 +14,13 @@ a stretch, and the pieces must come in the article's order. ‘’ inside a quot
 Sections that state the legal basis (a reception script's 法律依据, a template's 依据) must
 quote: every item that cites an article carries at least one such quotation, so the words the
 page relies on are always checked. Plain Python, no mkdocs import."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..xref.citations import Citation
+from .citations import Citation
 
 # what may stand between the citation and its opening quotation mark
 _LEAD = re.compile(r"(?:中|里)?(?:的)?(?:明确)?(?:规定|写明|写道|指出)?[：:][ \t\u3000]*“|[ \t\u3000]*[（(]“")
@@ -30,7 +31,7 @@ _SPACE = re.compile(r"\s+")
 @dataclass(frozen=True)
 class Quotation:
     citation: Citation
-    start: int          # offsets of the quoted words (inside the quotation marks)
+    start: int  # offsets of the quoted words (inside the quotation marks)
     end: int
     words: str
 
@@ -43,7 +44,7 @@ def quotation_after(text: str, cit: Citation) -> Quotation | None:
     close = text.find("”", m.end())
     if close == -1:
         return None
-    return Quotation(cit, m.end(), close, text[m.end():close])
+    return Quotation(cit, m.end(), close, text[m.end() : close])
 
 
 def _normal(text: str) -> str:
@@ -74,9 +75,11 @@ def mismatch_message(q: Quotation, law, articles) -> str:
     shown = articles[0].text.replace("\n", " ")
     if len(shown) > 90:
         shown = shown[:90] + "……"
-    return (f"引文“{q.words}”不在{law.short_name}{numbers}的条文中：引号里的字必须与条文一字不差"
-            f"（可用“……”省略中间部分）。{law.short_name}{articles[0].number}的原文是：“{shown}”。"
-            "请对照条文改正引文或条号，或去掉引号改用自己的话转述")
+    return (
+        f"引文“{q.words}”不在{law.short_name}{numbers}的条文中：引号里的字必须与条文一字不差"
+        f"（可用“……”省略中间部分）。{law.short_name}{articles[0].number}的原文是：“{shown}”。"
+        "请对照条文改正引文或条号，或去掉引号改用自己的话转述"
+    )
 
 
 # ---- the sections that state a page's legal basis -----------------------------------------
@@ -88,14 +91,15 @@ _ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 
 @dataclass(frozen=True)
 class BasisItem:
-    line: int            # where the item starts
-    text: str            # the item, continuation lines joined
+    line: int  # where the item starts
+    text: str  # the item, continuation lines joined
 
 
 def basis_items(body: str, first_line: int, heading: str) -> list[BasisItem]:
     """The top-level list items of the `## heading` section of a page body."""
     items: list[BasisItem] = []
-    inside, current, start = False, [], 0
+    inside, start = False, 0
+    current: list[str] = []
     for offset, line in enumerate(body.split("\n")):
         m = _HEADING.match(line)
         if m:

@@ -1,19 +1,14 @@
 """Markdown for the cross-reference views: the backlinks under an article, the citation index
 (article -> pages, page -> articles), the topic index and the report of laws not carried."""
+
 from __future__ import annotations
 
-import posixpath
 from collections import defaultdict
 
-from ..xref.graph import KIND_ORDER, CitationGraph, page_kind
-from ..laws.registry import LawRegistry
+from ..core.paths import rel_link
 from ..core.sorting import pinyin_key
-
-
-def rel_link(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """A Markdown link target from one docs page to another (mkdocs resolves and checks it)."""
-    path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return f"{path}#{anchor}" if anchor else path
+from ..laws.registry import LawRegistry
+from .graph import KIND_ORDER, CitationGraph, page_kind
 
 
 def backlinks_block(graph: CitationGraph, law_page: str, pages: list[str]) -> list[str]:
@@ -54,8 +49,10 @@ def citation_index(registry: LawRegistry, graph: CitationGraph, from_page: str) 
                 law = registry.laws[law_id]
                 a = law.articles[anchor]
                 arts.append(f"[{law.short_name}{a.number}]({rel_link(from_page, a.page, anchor)})")
-            out.append(f"| [{graph.titles.get(page, page)}]({rel_link(from_page, page)}) "
-                       f"| {page_kind(page)} | {'、'.join(arts)} |")
+            out.append(
+                f"| [{graph.titles.get(page, page)}]({rel_link(from_page, page)}) "
+                f"| {page_kind(page)} | {'、'.join(arts)} |"
+            )
     return "\n".join(out)
 
 
@@ -79,8 +76,10 @@ def unverified_quotation_report(graph: CitationGraph, from_page: str) -> str:
     out = ["| 引用 | 引文 | 所在页面 | 位置 |", "| --- | --- | --- | --- |"]
     for page, file, line, cite, words in sorted(graph.unverified, key=lambda u: (u[3], u[0], u[2] or 0)):
         where = f"第 {line} 行" if line else file
-        out.append(f"| <span data-nocite>{cite}</span> | {words.replace('|', '｜')} "
-                   f"| [{graph.titles.get(page, page)}]({rel_link(from_page, page)}) | {where} |")
+        out.append(
+            f"| <span data-nocite>{cite}</span> | {words.replace('|', '｜')} "
+            f"| [{graph.titles.get(page, page)}]({rel_link(from_page, page)}) | {where} |"
+        )
     return "\n".join(out)
 
 
@@ -90,6 +89,8 @@ def unknown_law_report(graph: CitationGraph, from_page: str) -> str:
     out = ["| 引用 | 所在页面 | 位置 |", "| --- | --- | --- |"]
     for page, file, line, text in sorted(graph.unknown, key=lambda u: (u[3], u[0])):
         where = f"第 {line} 行" if line else file
-        out.append(f"| <span data-nocite>{text}</span> | [{graph.titles.get(page, page)}]"
-                   f"({rel_link(from_page, page)}) | {where} |")
+        out.append(
+            f"| <span data-nocite>{text}</span> | [{graph.titles.get(page, page)}]"
+            f"({rel_link(from_page, page)}) | {where} |"
+        )
     return "\n".join(out)

@@ -8,7 +8,7 @@
  * 要点), with the query rewritten using the vocabulary the build writes to
  * lawsearch-data.js (macros/searchdata.py). Without that data, Material's worker is used.
  *
- * The index is built at build time (macros/searchindex.py): search/lawsearch-index.js holds
+ * The index is built at build time (macros/search/index.py): search/lawsearch-index.js holds
  * each section's location, title and length and every token's postings, packed; the texts
  * shown in results come from search/lawsearch-text-N.js shards, loaded for the sections a query
  * shows. Both are loaded with <script> elements, so the search works from file:// too. */
@@ -22,33 +22,11 @@
   var LAW_BOOST = 1.6;           // the query names a law: its articles go ahead
   var CITATION_SCORE = 1e6;      // 某法第N条: that article first
   var MAX_RESULTS = 40;
-  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
-  /* ---------------- text helpers ---------------- */
+  /* ---------------- text helpers: lawsearch-tokens.js, mirrored by macros/search/index.py ---- */
 
-  function stripTags(html) {
-    return html.replace(/<[^>]*>/g, " ").replace(/&[a-z]+;|&#\d+;/g, " ").replace(/\u200b/g, "");
-  }
-
-  function normalize(s, data) {
-    s = s.normalize ? s.normalize("NFKC") : s;
-    var out = "";
-    for (var i = 0; i < s.length; i++) out += data.t2s[s[i]] || s[i];
-    return out.toLowerCase();
-  }
-
-  // Tokens: bigrams of each run of Han characters (a lone character counts alone), and
-  // runs of letters/digits.
-  function tokens(s) {
-    var out = [];
-    var runs = s.match(/[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g) || [];
-    for (var r = 0; r < runs.length; r++) {
-      var run = runs[r];
-      if (!HAN.test(run[0]) || run.length === 1) { out.push(run); continue; }
-      for (var i = 0; i + 1 < run.length; i++) out.push(run.substr(i, 2));
-    }
-    return out;
-  }
+  var T = window.LawSearchTokens, stripTags = T.stripTags, normalize = T.normalize, tokens = T.tokens;
+  var HAN = T.HAN;
 
   var DIGIT = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                 "六": 6, "七": 7, "八": 8, "九": 9 };
@@ -102,7 +80,7 @@
   }
   document.addEventListener("DOMContentLoaded", preloadIndex);
 
-  // A posting list packed by macros/searchindex.py: base-32 numbers (leading digits from
+  // A posting list packed by macros/search/index.py: base-32 numbers (leading digits from
   // charCode 80, the last from 48), pairs of (doc index delta, tf × 2).
   function unpack(str) {
     var out = [], v = 0, doc = 0, second = false;
@@ -129,12 +107,15 @@
 
   /* ---------------- the index ---------------- */
 
-  // `index`: the prebuilt index (lawsearch-index.js); without it, built here from `docs`.
-  function Engine(docs, data, index) {
+  // An index with nothing in it: what the engine searches if lawsearch-index.js cannot be loaded.
+  var EMPTY_INDEX = { docs: [], lengths: [], tokens: [], postings: [], shards: [0] };
+
+  // `index`: the prebuilt index (lawsearch-index.js, written by macros/search/index.py).
+  function Engine(data, index) {
     this.data = data;
     this.docs = [];
-    this.index = index || null;
-    this.postings = Object.create(null);   // token -> [[doc index, weighted tf], ...]
+    this.index = index;
+    this.postings = Object.create(null);   // token -> [[doc index, weighted tf], ...], decoded on use
     this.pages = Object.create(null);      // page location -> doc
     this.articles = Object.create(null);   // "law-id#N" -> doc index
     this.lawOfPage = Object.create(null);  // "laws/x.html" -> law id (a law may have several pages)
@@ -148,16 +129,14 @@
     }
 
     var totalLength = 0;
-    if (index) {
-      docs = [];
-      for (var i = 0; i < index.docs.length; i++) {
-        var e = index.docs[i];
-        docs.push({ location: e[0], title: e[1], text: null, tags: e[2] });
-      }
-      this.tokenOf = Object.create(null);
-      for (i = 0; i < index.tokens.length; i++) this.tokenOf[index.tokens[i]] = i;
-      window.__lawSearchText.engine = this;
+    var docs = [];
+    for (var i = 0; i < index.docs.length; i++) {
+      var e = index.docs[i];
+      docs.push({ location: e[0], title: e[1], text: null, tags: e[2] });
     }
+    this.tokenOf = Object.create(null);
+    for (i = 0; i < index.tokens.length; i++) this.tokenOf[index.tokens[i]] = i;
+    window.__lawSearchText.engine = this;
     for (var d = 0; d < docs.length; d++) {
       var doc = docs[d];
       var hash = doc.location.indexOf("#");
@@ -173,24 +152,8 @@
         var key = normalize(stripTags(doc.title), data).replace(/\s+/g, "");
         if (!(key in this.byTitle)) this.byTitle[key] = this.docs.length;
       }
-      if (index) {
-        entry.length = index.lengths[d];
-        totalLength += entry.length;
-        this.docs.push(entry);
-        continue;
-      }
-
-      var fields = { title: normalize(stripTags(doc.title), data),
-                     text: normalize(stripTags(doc.text), data),
-                     keys: normalize(data.keys[doc.location] || "", data) };
-      var tf = Object.create(null);
-      for (var f in fields) {
-        var toks = tokens(fields[f]);
-        for (var t = 0; t < toks.length; t++) tf[toks[t]] = (tf[toks[t]] || 0) + FIELD_WEIGHT[f];
-        if (f === "text") entry.length = toks.length;
-      }
+      entry.length = index.lengths[d];
       totalLength += entry.length;
-      for (var tok in tf) (this.postings[tok] || (this.postings[tok] = [])).push([this.docs.length, tf[tok]]);
       this.docs.push(entry);
     }
     this.avgLength = totalLength / Math.max(1, this.docs.length) || 1;
@@ -204,14 +167,14 @@
 
   // A token's postings: decoded from the prebuilt index the first time a query uses it.
   Engine.prototype.list = function (tok) {
-    if (!this.index || tok in this.postings) return this.postings[tok];
+    if (tok in this.postings) return this.postings[tok];
     var k = this.tokenOf[tok];
     return (this.postings[tok] = k === undefined ? undefined : unpack(this.index.postings[k]));
   };
 
   // Calls done() once the texts of these docs are loaded (prebuilt index: from their shards).
   Engine.prototype.withTexts = function (ids, done) {
-    var need = [], shards = this.index ? this.index.shards : [];
+    var need = [], shards = this.index.shards;
     for (var i = 0; i < ids.length; i++) {
       if (this.docs[ids[i]].doc.text !== null) continue;
       var lo = 0, hi = shards.length - 1;
@@ -441,13 +404,11 @@
   LawSearchWorker.prototype.postMessage = function (message) {
     var self = this, data = window.__lawSearchData;
     if (message.type === SETUP) {
-      var start = function (index) {
-        self.engine = new Engine(message.data.docs, data, index);
+      whenIndexLoaded(function (ok) {
+        if (!ok) console.warn("搜索索引 search/lawsearch-index.js 没有载入：请重新生成网站（make build）");
+        self.engine = new Engine(data, ok ? window.__lawSearchIndex : EMPTY_INDEX);
         self.reply({ type: READY });
-      };
-      if (data.index)
-        whenIndexLoaded(function (ok) { start(ok ? window.__lawSearchIndex : null); });
-      else start(null);
+      });
     } else if (message.type === QUERY) {
       // texts may load after a later query has answered: only the latest query replies
       var seq = this.seq = (this.seq || 0) + 1;
@@ -469,7 +430,4 @@
     return new NativeWorker(url, options);
   };
   window.Worker.prototype = NativeWorker && NativeWorker.prototype;
-
-  // For tests and the benchmark: the same engine without the UI.
-  window.__LawSearchEngine = Engine;
 })();

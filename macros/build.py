@@ -1,0 +1,197 @@
+"""One build of the site, from its loaded model: the page macros, each page's source, the
+citation links in each page's HTML, and what the build writes after the pages (search data and
+index, Word files). The MkDocs adapter (adapter.py) calls these in order; nothing here imports
+mkdocs, so another site generator needs only another adapter."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .content import referrals as referral_dir
+from .content.glossary import glossary_markdown
+from .content.quiz_render import macros as quiz_macros
+from .content.reception import NavGroup, lookup_table, reception_scripts
+from .content.templatedata import Entry, page_slug
+from .content.templatehtml import catalogue_markdown, downloads_html, sample_html
+from .core.errors import ContentError
+from .laws import amendment
+from .laws.augment import ArticleBlocks, augment_law_markdown
+from .laws.catalogue import catalogue_table
+from .laws.registry import RegisteredArticle
+from .search.data import article_keyword_blocks, client_data, write_client_data
+from .site import Site
+from .xref.links import link_citations
+from .xref.views import backlinks_block, citation_index, topic_index, unknown_law_report, unverified_quotation_report
+
+
+class BuildMacros:
+    """The build's state: the site model, the page being rendered (a callable giving an object
+    with `.file.src_uri` and `.meta`), and what is derived once per build."""
+
+    def __init__(self, site: Site, current_page: Callable[[], Any], cross_references: bool = True):
+        self.site = site
+        self.current_page = current_page
+        self.cross_references = cross_references
+        self.reception_groups: list[NavGroup] = []
+        assert site.registry is not None and site.finder is not None
+        self.registry, self.finder, self.graph = site.registry, site.finder, site.graph
+        # under each article of a law page: 要点 (also weighted by the search), 沿革 from
+        # amendment decisions, then backlinks (quiz pages among them)
+        self.article_blocks: list[ArticleBlocks] = [
+            article_keyword_blocks(site.keywords),
+            amendment.article_blocks(site.amendments),
+        ]
+        if cross_references:
+            self.article_blocks.append(self._backlinks)
+        self._cache: dict[tuple, str] = {}
+
+    # ---- pages ---------------------------------------------------------------------------
+
+    def page_source(self, rel: str) -> str | None:
+        """The page's Markdown as the model read it; a law page with its generated blocks."""
+        page = self.site.pages.get(rel)
+        if page is None:
+            return None
+        law_id = self.registry.page_law.get(rel)
+        if law_id is None:
+            return page.text
+        return augment_law_markdown(page.text, law_id, self.article_blocks)
+
+    def _backlinks(self, law_id: str, anchor: str) -> list[str]:
+        page = self.registry.laws[law_id].articles[anchor].page
+        return backlinks_block(self.graph, page, self.graph.pages_citing(law_id, anchor))
+
+    def link_citations(self, html: str, rel: str, url_for: Callable[[RegisteredArticle], str]) -> str:
+        if not self.cross_references:
+            return html
+        return link_citations(html, self.registry, self.finder, url_for, self.registry.page_law.get(rel))
+
+    # ---- macros --------------------------------------------------------------------------
+
+    def here(self) -> str:
+        return self.current_page().file.src_uri
+
+    def here_dir(self) -> str:
+        return posixpath.dirname(self.here()) or "."
+
+    def _once(self, key: tuple, make: Callable[[], str]) -> str:
+        """Tables that do not depend on the page beyond its folder are made once per folder."""
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def functions(self) -> dict[str, Callable[..., str]]:
+        site = self.site
+
+        def township_name() -> str:
+            """本镇名称（mkdocs.yml 的 extra.township.name）。"""
+            return site.township.name
+
+        def referral_list() -> str:
+            """本页页首 referrals 所列转办去向：单位、电话、管哪些事。
+            (Not named `referrals`: the page's front-matter key of that name would hide it.)"""
+            ids = self.current_page().meta.get("referrals") or []
+            return referral_dir.referral_list(ids, site.offices, site.township, self.here())
+
+        def referral_directory() -> str:
+            """转办目录全表。"""
+            return referral_dir.directory_table(site.offices, site.township)
+
+        def reception_lookup() -> str:
+            """接待速查表：从各接待话术页的页首信息生成。"""
+            titles = {rel: m.title or Path(rel).stem for rel, m in site.metas().items()}
+            return self._once(
+                ("lookup", self.here_dir()),
+                lambda: lookup_table(reception_scripts(site.metas()), self.reception_groups, titles, self.here_dir()),
+            )
+
+        def renumbering_table(law_id: str, added: bool = False) -> str:
+            """修改前后条文序号对照表（added=True 时为新增条文表），由修改决定生成。"""
+            if law_id not in site.amendments:
+                raise ContentError(self.here(), f"renumbering_table：法律清单里没有修改“{law_id}”的决定")
+            a = site.amendments[law_id]
+            return (
+                amendment.added_table(a, self.here_dir()) if added else amendment.renumbering_table(a, self.here_dir())
+            )
+
+        def law_table() -> str:
+            """法律目录表：从各法律页面的页首信息生成。"""
+            return self._once(("laws", self.here()), lambda: catalogue_table(self.registry, site.law_list, self.here()))
+
+        def citation_index_table() -> str:
+            """法条引用索引：每条被哪些页面引用，每页引用了哪些条。"""
+            return citation_index(self.registry, self.graph, self.here())
+
+        def topics_index() -> str:
+            """主题索引：按页首 topics: 汇总各类页面。"""
+            return topic_index(site.topics, site.titles, self.here())
+
+        def glossary() -> str:
+            """术语表：docs/indexes/glossary.yaml。"""
+            return glossary_markdown(site.terms)
+
+        def unknown_law_citations() -> str:
+            """引用了本站未收录法律的地方。"""
+            return unknown_law_report(self.graph, self.here())
+
+        def unverified_quotations() -> str:
+            """引用了本站未收录法律、因而还不能核对的引文。"""
+            return unverified_quotation_report(self.graph, self.here())
+
+        def this_template() -> Entry:
+            found = page_slug(self.here())
+            if found is None or found[1] not in site.templates:
+                raise KeyError(f"{self.here()} 不是模板页，或它旁边没有同名的 .yaml 数据文件")
+            return site.templates[found[1]]
+
+        def template_sample(which: str = "example") -> str:
+            """本页公文（表格）的范例（"example"）或填空模板（"skeleton"）。"""
+            return sample_html(this_template(), which)
+
+        def template_downloads() -> str:
+            """本页的 Word 下载按钮。"""
+            return downloads_html(this_template())
+
+        def template_table(section: str = "templates") -> str:
+            """全部文种（"templates"）或全部表格（"forms"）的目录表。"""
+            return catalogue_markdown(site.templates, section, self.here_dir())
+
+        out: dict[str, Callable[..., str]] = {
+            f.__name__: f
+            for f in (
+                township_name,
+                referral_list,
+                referral_directory,
+                reception_lookup,
+                renumbering_table,
+                law_table,
+                citation_index_table,
+                topics_index,
+                glossary,
+                unknown_law_citations,
+                unverified_quotations,
+                template_sample,
+                template_downloads,
+                template_table,
+            )
+        }
+        if site.bank is not None:
+            out.update(quiz_macros(site.bank, self.here_dir))
+        return out
+
+    # ---- after the pages -----------------------------------------------------------------
+
+    def write_outputs(self, site_dir: Path, use_directory_urls: bool) -> None:
+        from .content.docx import write_all  # python-docx only when Word files are written
+
+        site = self.site
+        if site.vocab is not None:
+            # the search's vocabulary, law names and 要点, read by docs/assets/javascripts/lawsearch.js
+            data = client_data(
+                site.page_texts(), self.registry, site.vocab, site.law_list, site.keywords, use_directory_urls
+            )
+            write_client_data(site_dir, data)
+        write_all(site.templates, site_dir)

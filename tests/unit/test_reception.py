@@ -1,0 +1,84 @@
+"""Reception scripts and the referral directory, read by the engine (no build): every situation
+has its script, the township's settings, the directory's own checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.content.reception import reception_scripts
+from macros.content.referrals import load_referrals, referral_list
+from macros.content.township import township_settings
+from macros.core.errors import ContentError, ContentProblems
+from macros.core.pagemeta import validate_page_meta
+
+from ..harness.project import ROOT, real_site
+
+DOCS = ROOT / "docs"
+SITE = real_site()
+REGISTRY, FINDER = SITE.registry, SITE.finder
+SECTIONS = [
+    "怎样识别",
+    "接待要点",
+    "可以这样说",
+    "不要这样说",
+    "法律依据",
+    "材料和表格",
+    "转办去向",
+    "时限",
+    "常见错误",
+]
+SCRIPTS = reception_scripts(SITE.metas())
+OFFICES = SITE.offices
+SITUATIONS = {  # issue 4: every situation has its script
+    "homestead-application",
+    "homestead-boundary",
+    "contract-land-taken-back",
+    "women-land-rights",
+    "land-transfer-dispute",
+    "land-requisition",
+    "illegal-building-farmland",
+    "land-ownership-dispute",
+    "contract-dispute-arbitration",
+    "village-election",
+    "village-affairs-finance",
+    "village-rules",
+    "petition-registration",
+    "agitated-visitors",
+}
+
+
+def test_every_listed_situation_has_a_script():
+    assert {s.path.removeprefix("reception/").removesuffix(".md") for s in SCRIPTS} >= SITUATIONS
+    assert len(SCRIPTS) >= 14
+
+
+def test_local_settings_name_the_township_and_phones():
+    local = township_settings(
+        {"township": {"name": "青山镇"}, "referral_phones": {"justice": "0123-4567890"}}, list(OFFICES)
+    )
+    md = referral_list(["justice", "court"], OFFICES, local, "docs/reception/x.md")
+    assert "**青山镇司法所**（电话：0123-4567890）" in md
+    assert "**县人民法院（人民法庭）**（电话：未填写）" in md
+
+
+def test_unknown_phone_id_names_mkdocs_yml():
+    with pytest.raises(ContentError) as e:
+        township_settings({"referral_phones": {"guotusuo": "1"}}, list(OFFICES))
+    assert str(e.value).startswith("mkdocs.yml：extra.referral_phones 里的“guotusuo”不是转办目录")
+
+
+def test_bad_directory_entry_names_file_and_entry(tmp_path):
+    bad = tmp_path / "referrals.yaml"
+    bad.write_text("offices:\n  - id: Justice\n    name: 司法所\n    handles: []\n", encoding="utf-8")
+    with pytest.raises(ContentProblems) as e:
+        load_referrals(bad)
+    assert [(p.line, p.message.split("：")[:2]) for p in e.value.problems] == [
+        (2, ["第 1 项（司法所）", "字段 id"]),
+        (4, ["第 1 项（司法所）", "字段 handles"]),
+    ]
+
+
+def test_front_matter_keys_are_typed(tmp_path):
+    with pytest.raises(ContentError, match="字段 keywords：应为列表") as e:
+        validate_page_meta({"title": "x", "keywords": "争地基"}, "docs/p.md", {("keywords",): 3})
+    assert e.value.line == 3  # the field's own line

@@ -1,0 +1,143 @@
+"""The search's data files: the real ones are complete and point at real articles; bad ones
+stop the build with the file and what to fix."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.core.errors import ContentError
+from macros.search.data import (
+    AMENDMENT_WEIGHT,
+    article_keyword_blocks,
+    client_data,
+    law_weights,
+    load_keywords,
+    load_vocabulary,
+    traditional_table,
+)
+
+from ..harness.project import PATHS, ROOT, real_site
+
+DOCS = ROOT / "docs"
+SITE = real_site()
+REGISTRY, LAWS = SITE.registry, SITE.law_list
+
+
+def data_of_site() -> dict:
+    return client_data(SITE.page_texts(), REGISTRY, SITE.vocab, LAWS, SITE.keywords)
+
+
+def article_anchors(law_id: str) -> set[int]:
+    """Article numbers on the law's page, or on its part pages (民法典, one page per 编)."""
+    anchors = set()
+    for page in REGISTRY.laws[law_id].pages:
+        text = (DOCS / page).read_text(encoding="utf-8")
+        anchors |= {int(n) for n in re.findall(r"\{#art-(\d+)\}", text)}
+    return anchors
+
+
+def test_vocabulary_has_no_empty_entries():
+    vocab = load_vocabulary(PATHS.search_vocab, LAWS)
+    assert len(vocab.synonyms) > 30
+    for group in vocab.synonyms:
+        assert group.say and group.law
+        assert all(w.strip() == w and w for w in group.say + group.law), group
+    assert all(w.strip() for w in vocab.stop)
+
+
+def test_every_keyword_article_exists_on_its_law_page():
+    keywords = load_keywords(REGISTRY, LAWS, PATHS.article_keywords)
+    assert keywords, "要点文件是空的"
+    for law_id, articles in keywords.items():
+        anchors = article_anchors(law_id)
+        for number, keys in articles.items():
+            assert number in anchors, f"{law_id} 第 {number} 条"
+            assert keys and all(k.strip() for k in keys)
+
+
+def test_bad_vocabulary_names_the_field(tmp_path):
+    bad = tmp_path / "vocab.yaml"
+    bad.write_text("synonyms:\n  - {say: [村委会], law: []}\nstop: [怎么办]\n", encoding="utf-8")
+    with pytest.raises(ContentError) as e:
+        load_vocabulary(bad, LAWS)
+    assert str(bad) in str(e.value) and "synonyms.0.law" in str(e.value) and "不能为空" in str(e.value)
+
+
+def test_keyword_for_missing_article_is_a_build_error(tmp_path):
+    bad = tmp_path / "keys.yaml"
+    bad.write_text("land-management:\n  999: [不存在的条]\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"land-management 第 999 条不存在（中华人民共和国土地管理法共 87 条）"):
+        load_keywords(REGISTRY, LAWS, bad)
+
+
+def test_keyword_for_unknown_law_is_a_build_error(tmp_path):
+    bad = tmp_path / "keys.yaml"
+    bad.write_text("no-such-law:\n  1: [总则]\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="法律 no-such-law 不在法律清单 data/laws.yaml 里"):
+        load_keywords(REGISTRY, LAWS, bad)
+
+
+def test_keyword_block_goes_under_its_article_only():
+    blocks = article_keyword_blocks({"land-management": {62: ["一户一宅", "宅基地面积标准"]}})
+    assert blocks("land-management", "art-62") == ["**要点**：一户一宅 · 宅基地面积标准\n{: .article-keys }"]
+    assert blocks("land-management", "art-61") == []
+    assert blocks("rural-land-contract", "art-62") == []
+
+
+def test_traditional_table_maps_only_characters_the_site_does_not_write():
+    table = traditional_table(set("农村土地承包法村民委员会妇女结婚于干"))
+    assert table["農"] == "农" and table["會"] == "会" and table["婦"] == "妇"
+    assert "干" not in table and "于" not in table  # simplified characters stay as they are
+
+
+def test_client_data_knows_every_law_by_its_names():
+    data = data_of_site()
+    laws = {law["id"]: law for law in data["laws"]}
+    assert set(REGISTRY.laws) == set(laws)
+    assert laws["rural-land-contract"]["pages"] == ["laws/rural-land-contract.html"]
+    assert {"中华人民共和国农村土地承包法", "农村土地承包法", "承包法"} <= set(laws["rural-land-contract"]["names"])
+    assert data["keys"]["laws/land-management.html#art-62"].startswith("宅基地")
+    assert data["stop"].index("怎么办") < data["stop"].index("怎么")
+
+
+def test_added_laws_have_keywords_on_their_part_pages():
+    data = data_of_site()
+    # 民法典 articles are keyed on the page of their 编
+    assert "诉讼时效三年" in data["keys"]["laws/civil-code/general.html#art-188"]
+    assert "相邻关系" in data["keys"]["laws/civil-code/property.html#art-288"]
+    assert "法定继承顺序" in data["keys"]["laws/civil-code/succession.html#art-1127"]
+    for law_id in ("womens-rights", "rural-collective-economic-organization", "people-mediation"):
+        assert any(k.startswith(f"laws/{law_id}.html#art-") for k in data["keys"]), law_id
+
+
+def test_amendment_decisions_are_weighted_down_and_nothing_else_by_default():
+    vocab = load_vocabulary(PATHS.search_vocab, LAWS)
+    weights = law_weights(vocab, LAWS)
+    decisions = {law.id for law in LAWS if law.amends}
+    assert decisions == {"villagers-committee-amendment-2025"}
+    for law_id in decisions:
+        assert weights[law_id] == AMENDMENT_WEIGHT < 1
+    # the data the browser gets: the same weights, for laws on the site
+    assert data_of_site()["weights"] == {k: w for k, w in weights.items() if w != 1}
+    # the vocabulary's law_weight overrides and adds
+    vocab.law_weight = {"civil-code": 0.8, "villagers-committee-amendment-2025": 1}
+    weights = law_weights(vocab, LAWS)
+    assert weights["civil-code"] == 0.8 and weights["villagers-committee-amendment-2025"] == 1
+
+
+def test_bad_law_weight_is_a_build_error(tmp_path):
+    bad = tmp_path / "vocab.yaml"
+    bad.write_text(
+        "synonyms:\n  - {say: [村委会], law: [村民委员会]}\nstop: [怎么办]\nlaw_weight: {no-such-law: 0.5}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError, match="law_weight 里的法律 no-such-law 不在法律清单 data/laws.yaml 里"):
+        load_vocabulary(bad, LAWS)
+    bad.write_text(
+        "synonyms:\n  - {say: [村委会], law: [村民委员会]}\nstop: [怎么办]\nlaw_weight: {civil-code: 0}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError, match="权重应大于 0、不大于 1：civil-code"):
+        load_vocabulary(bad, LAWS)
