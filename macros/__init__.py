@@ -23,6 +23,7 @@ from .lawaugment import ArticleBlocks, augment_law_markdown
 from .lawcatalogue import catalogue_table
 from .lawregistry import LawRegistry
 from .reception import lookup_table, reception_scripts
+from .remedies import remedies_markdown
 from .searchdata import article_keyword_blocks, write_client_data
 from .site import load_site
 from .templatehtml import catalogue_markdown, downloads_html, sample_html
@@ -125,6 +126,11 @@ def define_env(env):
     def glossary() -> str:
         """术语表：docs/indexes/glossary.yaml。"""
         return glossary_markdown(site.terms)
+
+    @env.macro
+    def remedies_table() -> str:
+        """救济途径与时限：macros/data/remedies.yaml，每项一节，锚点是该项的 id。"""
+        return remedies_markdown(site.remedies)
 
     @env.macro
     def unknown_law_citations() -> str:

@@ -25,6 +25,7 @@ from .lawlist import load_law_list
 from .lawregistry import LawRegistry, build_registry
 from .pagemeta import load_page_meta
 from .reception import check_forms
+from .remedies import RemedyTable, load_remedies
 from .searchdata import load_keywords
 from .templatedata import load_all, township_settings
 
@@ -62,6 +63,7 @@ class Site:
     bank: object = None                  # quizzes.QuizBank
     keywords: dict = field(default_factory=dict)
     amendments: dict = field(default_factory=dict)
+    remedies: RemedyTable | None = None   # 救济途径与时限 (macros/data/remedies.yaml)
 
 
 def load_site(docs_dir: Path, extra: dict | None, scan_citations: bool = True
@@ -105,6 +107,7 @@ def load_site(docs_dir: Path, extra: dict | None, scan_citations: bool = True
         return site, problems          # nothing below can be checked without the laws
     site.finder = CitationFinder(site.registry.aliases())
     site.terms = attempt(lambda: load_glossary(docs_dir, site.registry, site.finder), [])
+    site.remedies = attempt(lambda: load_remedies(docs_dir, site.registry, site.finder))
     site.bank = attempt(lambda: quizzes.load_quiz_bank(docs_dir, registry=site.registry))
     if site.bank is not None:
         attempt(lambda: quizzes.check_module_pages(site.bank, docs_dir))
@@ -135,6 +138,7 @@ def data_sources(site: Site) -> list[TextSource]:
     """Citations kept in data files, each counted for the page that shows it."""
     d = site.docs_dir
     out = glossary_sources(d, site.terms)
+    out += site.remedies.sources if site.remedies is not None else []
     out += [src for t in site.templates.values() if (d / t.page).exists()
             for src in data_file_sources(t.path, t.page)]
     if site.bank is not None:
