@@ -14,6 +14,7 @@ from .content import referrals as referral_dir
 from .content.glossary import glossary_markdown
 from .content.quiz_render import macros as quiz_macros
 from .content.reception import NavGroup, lookup_table, reception_scripts
+from .content.remedies import remedies_markdown
 from .content.templatedata import Entry, page_slug
 from .content.templatehtml import catalogue_markdown, downloads_html, sample_html
 from .core.errors import ContentError
@@ -133,6 +134,10 @@ class BuildMacros:
             """术语表：docs/indexes/glossary.yaml。"""
             return glossary_markdown(site.terms)
 
+        def remedies_table() -> str:
+            """救济途径与时限：docs/reception/remedies.yaml，每项一节，锚点是该项的 id。"""
+            return remedies_markdown(site.remedies)
+
         def unknown_law_citations() -> str:
             """引用了本站未收录法律的地方。"""
             return unknown_law_report(self.graph, self.here())
@@ -171,6 +176,7 @@ class BuildMacros:
                 citation_index_table,
                 topics_index,
                 glossary,
+                remedies_table,
                 unknown_law_citations,
                 unverified_quotations,
                 template_sample,

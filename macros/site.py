@@ -23,6 +23,7 @@ from .content import quiz_model, referrals
 from .content.glossary import Term, glossary_sources, load_glossary
 from .content.quiz_model import QuizBank
 from .content.reception import check_forms
+from .content.remedies import RemedyTable, load_remedies
 from .content.templatedata import Entry, load_all
 from .content.township import TownshipSettings, township_settings
 from .core.charcheck import check_characters
@@ -95,6 +96,7 @@ class Site:
     vocab: Vocabulary | None = None
     keywords: dict[str, dict[int, list[str]]] = field(default_factory=dict)
     amendments: dict[str, amendment.Amendment] = field(default_factory=dict)
+    remedies: RemedyTable | None = None     # 救济途径与时限 (docs/reception/remedies.yaml)
 
     def metas(self) -> dict[str, PageMeta]:
         return {rel: p.meta for rel, p in self.pages.items() if p.meta is not None}
@@ -149,6 +151,7 @@ def load_site(
     registry = site.registry
     site.finder = finder = CitationFinder(registry.aliases())
     site.terms = attempt([], load_glossary, docs, finder, site.files)
+    site.remedies = attempt(None, load_remedies, docs, registry, finder, paths.sources / "lawrefbook", site.files)
     form_titles = {rel: (p.meta.title if p.meta else None) or rel for rel, p in site.pages.items()}
     site.bank = attempt(None, quiz_model.load_quiz_bank, docs, registry, finder, form_titles, site.files)
     if site.bank is not None:
@@ -231,6 +234,7 @@ def data_sources(site: Site) -> list[TextSource]:
     """Citations kept in data files, each counted for the page that shows it."""
     d, files = site.paths.docs, site.files
     out = glossary_sources(d, site.terms, files) if site.terms else []
+    out += site.remedies.sources if site.remedies is not None else []
     out += [
         src
         for t in site.templates.values()
