@@ -96,7 +96,7 @@ class Site:
     vocab: Vocabulary | None = None
     keywords: dict[str, dict[int, list[str]]] = field(default_factory=dict)
     amendments: dict[str, amendment.Amendment] = field(default_factory=dict)
-    remedies: RemedyTable | None = None     # 救济途径与时限 (docs/reception/remedies.yaml)
+    remedies: RemedyTable | None = None  # 救济途径与时限 (docs/reception/remedies.yaml)
 
     def metas(self) -> dict[str, PageMeta]:
         return {rel: p.meta for rel, p in self.pages.items() if p.meta is not None}

@@ -18,6 +18,7 @@ Because a wrong time limit costs a villager his remedy, the loader is strict:
 
 Errors are ContentErrors naming the file, the line and the entry (第 3 项（homestead-refusal）).
 Plain Python, no mkdocs import; one module, so that it can move with the content code."""
+
 from __future__ import annotations
 
 import re
@@ -36,7 +37,7 @@ from ..xref.graph import TextSource, missing_article_message
 from ..xref.quotations import Quotation, mismatch_message, quotation_after, quoted_in
 
 REMEDIES_PAGE = "reception/remedies.md"
-REMEDIES_FILE = "reception/remedies.yaml"     # docs-relative, beside the page
+REMEDIES_FILE = "reception/remedies.yaml"  # docs-relative, beside the page
 
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _ROW_LINK = re.compile(r"\]\(#([^)\s]+)\)")
@@ -56,8 +57,8 @@ def _clean(v: str) -> str:
 
 class Basis(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    cite: str          # one citation: 《行政复议法》第二十条第一款
-    quote: str         # the article's own words, “……” leaving out a stretch
+    cite: str  # one citation: 《行政复议法》第二十条第一款
+    quote: str  # the article's own words, “……” leaving out a stretch
 
     @field_validator("cite", "quote")
     @classmethod
@@ -74,9 +75,9 @@ class Basis(BaseModel):
 
 class Route(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    remedy: str                     # 行政复议, 向人民法院起诉, 责令改正 …
-    time_limit: str | None = None   # as the article says it; omitted: the articles set none
-    body: str                       # to whom the villager applies
+    remedy: str  # 行政复议, 向人民法院起诉, 责令改正 …
+    time_limit: str | None = None  # as the article says it; omitted: the articles set none
+    body: str  # to whom the villager applies
     basis: list[Basis]
 
     @field_validator("remedy", "time_limit", "body")
@@ -95,7 +96,7 @@ class Route(BaseModel):
 class Note(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str
-    basis: list[Basis] = []         # none only for a 接待提示 that states no law
+    basis: list[Basis] = []  # none only for a 接待提示 that states no law
 
     @field_validator("text")
     @classmethod
@@ -105,10 +106,11 @@ class Note(BaseModel):
 
 class Remedy(BaseModel):
     """One row of the page: a kind of decision or dispute and the ways open against it."""
+
     model_config = ConfigDict(extra="forbid")
-    id: str                         # the row's anchor on the page
+    id: str  # the row's anchor on the page
     title: str
-    situation: str                  # what the case is, in plain words
+    situation: str  # what the case is, in plain words
     routes: list[Route]
     notes: list[Note] = []
 
@@ -136,11 +138,12 @@ class Remedy(BaseModel):
 class RemedyTable:
     path: Path
     rows: list[Remedy]
-    sources: list[TextSource] = field(default_factory=list)   # for the citation graph
-    uncarried: set[str] = field(default_factory=set)   # cites of rules the site does not carry yet
+    sources: list[TextSource] = field(default_factory=list)  # for the citation graph
+    uncarried: set[str] = field(default_factory=set)  # cites of rules the site does not carry yet
 
 
 # ---- where things are in the file ------------------------------------------------------------
+
 
 def _node_lines(text: str) -> dict[tuple, int]:
     """(entry index, field, …) -> 1-based line of that key or item in the YAML file."""
@@ -148,6 +151,7 @@ def _node_lines(text: str) -> dict[tuple, int]:
 
 
 # ---- rules the site does not carry: their source text ---------------------------------------
+
 
 def source_articles(name: str, sources_dir: Path, files: ProjectFiles | None = None) -> dict[int, str] | None:
     """Article number -> text of a rule kept in sources/lawrefbook/ (信访工作条例(2022-02-25).md),
@@ -163,7 +167,7 @@ def source_articles(name: str, sources_dir: Path, files: ProjectFiles | None = N
         m = re.match(r"^第([零〇一二三四五六七八九十百千]+)条(?:[ \u3000]|$)", line)
         if m:
             current = cn_to_int(m.group(1))
-            articles[current] = [line[m.end():].strip()]
+            articles[current] = [line[m.end() :].strip()]
         elif line.startswith("#"):
             current = None
         elif current is not None and line.strip():
@@ -173,9 +177,11 @@ def source_articles(name: str, sources_dir: Path, files: ProjectFiles | None = N
 
 # ---- loading and checking --------------------------------------------------------------------
 
+
 class _Checker:
-    def __init__(self, path: Path, registry: LawRegistry, finder: CitationFinder, sources_dir: Path,
-                 files: ProjectFiles):
+    def __init__(
+        self, path: Path, registry: LawRegistry, finder: CitationFinder, sources_dir: Path, files: ProjectFiles
+    ):
         self.path, self.registry, self.finder, self.sources_dir = path, registry, finder, sources_dir
         self.files = files
         self._sources: dict[str, dict[int, str] | None] = {}
@@ -200,13 +206,21 @@ class _Checker:
             self._sources[name] = source_articles(name, self.sources_dir, self.files)
         texts = self._sources[name]
         if texts is None:
-            raise self.error(where, f"“{cit.text}”所引的《{name}》本站未收录，sources/lawrefbook/ 里也没有它的"
-                                    "来源文件，无法核对：请改引本站收录的法律，或去掉这一条", line)
+            raise self.error(
+                where,
+                f"“{cit.text}”所引的《{name}》本站未收录，sources/lawrefbook/ 里也没有它的"
+                "来源文件，无法核对：请改引本站收录的法律，或去掉这一条",
+                line,
+            )
         found = []
         for n, sub in cit.article_numbers():
             if sub is not None or n not in texts:
-                raise self.error(where, f"引用“{cit.text}”中的第{int_to_cn(n)}条在来源文件 sources/lawrefbook/{name}(…).md "
-                                        f"里找不到（共 {len(texts)} 条）。请核对条号", line)
+                raise self.error(
+                    where,
+                    f"引用“{cit.text}”中的第{int_to_cn(n)}条在来源文件 sources/lawrefbook/{name}(…).md "
+                    f"里找不到（共 {len(texts)} 条）。请核对条号",
+                    line,
+                )
             found.append((f"第{int_to_cn(n)}条", texts[n]))
         return f"《{name}》", found
 
@@ -219,14 +233,20 @@ class _Checker:
             arts = [law.article(n, sub) for n, sub in cit.article_numbers()]
             raise self.error(where, mismatch_message(Quotation(cit, 0, 0, words), law, arts), line)
         shown = found[0][1].replace("\n", " ")
-        raise self.error(where, f"引文“{words}”不在{short}{found[0][0]}的条文中（来源文件 sources/lawrefbook/）："
-                                f"引号里的字必须与条文一字不差（可用“……”省略中间部分）。原文是：“{shown[:90]}”", line)
+        raise self.error(
+            where,
+            f"引文“{words}”不在{short}{found[0][0]}的条文中（来源文件 sources/lawrefbook/）："
+            f"引号里的字必须与条文一字不差（可用“……”省略中间部分）。原文是：“{shown[:90]}”",
+            line,
+        )
 
     def check_basis(self, b: Basis, where: str, line: int | None) -> bool:
         """Check one basis; whether its law is carried by the site."""
         found = self.finder.find(b.cite)
         if len(found) != 1 or found[0].text != b.cite:
-            raise self.error(where, f"“{b.cite}”不是一条完整的法条引用，请写成《行政复议法》第二十条第一款这样的形式", line)
+            raise self.error(
+                where, f"“{b.cite}”不是一条完整的法条引用，请写成《行政复议法》第二十条第一款这样的形式", line
+            )
         self.check_quote(found[0], b.quote, where, line)
         return found[0].law_id is not None
 
@@ -243,16 +263,26 @@ class _Checker:
         joined = re.sub(r"\s+", "", "".join(quotes))
         for m in _FIGURE.finditer(re.sub(r"\s+", "", text)):
             if m.group(0) not in joined:
-                raise self.error(where, f"{what}里的“{m.group(0)}”不在所附的引文中：期限和数字必须是所引条文写明的，"
-                                        "并照条文的写法写（条文写“六十日”就写“六十日”）；请补上写明它的引文，或改正数字", line)
+                raise self.error(
+                    where,
+                    f"{what}里的“{m.group(0)}”不在所附的引文中：期限和数字必须是所引条文写明的，"
+                    "并照条文的写法写（条文写“六十日”就写“六十日”）；请补上写明它的引文，或改正数字",
+                    line,
+                )
 
 
 def _inline_quotes(text: str, finder: CitationFinder) -> list[str]:
     return [q.words for c in finder.find(text) if (q := quotation_after(text, c)) is not None]
 
 
-def load_remedies(docs_dir: Path, registry: LawRegistry, finder: CitationFinder, sources_dir: Path,
-                  files: ProjectFiles | None = None, path: Path | None = None) -> RemedyTable | None:
+def load_remedies(
+    docs_dir: Path,
+    registry: LawRegistry,
+    finder: CitationFinder,
+    sources_dir: Path,
+    files: ProjectFiles | None = None,
+    path: Path | None = None,
+) -> RemedyTable | None:
     """The checked table, or None when the site has no remedies page (small fixture sites).
     sources_dir: sources/lawrefbook/, the source texts of rules the site does not carry yet."""
     files = files or ProjectFiles()
@@ -260,7 +290,9 @@ def load_remedies(docs_dir: Path, registry: LawRegistry, finder: CitationFinder,
         return None
     path = path or docs_dir / REMEDIES_FILE
     if not path.exists():
-        raise ContentError(docs_dir / REMEDIES_PAGE, f"页面用到的数据文件 {path.name} 不存在（应在页面旁边：docs/{REMEDIES_FILE}）")
+        raise ContentError(
+            docs_dir / REMEDIES_PAGE, f"页面用到的数据文件 {path.name} 不存在（应在页面旁边：docs/{REMEDIES_FILE}）"
+        )
     text = files.text(path)
     data = parse_yaml(text, path)
     if not isinstance(data, dict) or not isinstance(data.get("remedies"), list):
@@ -287,8 +319,9 @@ def load_remedies(docs_dir: Path, registry: LawRegistry, finder: CitationFinder,
 
         at = (i, "situation")
         check.check_text(row.situation, where, lines.get(at))
-        check.check_figures(row.situation, all_quotes + _inline_quotes(row.situation, finder), where, "说明",
-                            lines.get(at))
+        check.check_figures(
+            row.situation, all_quotes + _inline_quotes(row.situation, finder), where, "说明", lines.get(at)
+        )
         source(row.situation, at)
         for k, route in enumerate(row.routes):
             rw = f"{where}的第 {k + 1} 种途径（{route.remedy}）"
@@ -299,8 +332,13 @@ def load_remedies(docs_dir: Path, registry: LawRegistry, finder: CitationFinder,
                     continue
                 at = (i, "routes", k, fld)
                 check.check_text(text, rw, lines.get(at))
-                check.check_figures(text, quotes + _inline_quotes(text, finder), rw,
-                                    {"remedy": "途径", "time_limit": "时限", "body": "向谁"}[fld], lines.get(at))
+                check.check_figures(
+                    text,
+                    quotes + _inline_quotes(text, finder),
+                    rw,
+                    {"remedy": "途径", "time_limit": "时限", "body": "向谁"}[fld],
+                    lines.get(at),
+                )
                 source(text, at)
             for j, b in enumerate(route.basis):
                 if not check.check_basis(b, f"{rw}的依据 {j + 1}", lines.get((i, "routes", k, "basis", j, "cite"))):
@@ -310,8 +348,13 @@ def load_remedies(docs_dir: Path, registry: LawRegistry, finder: CitationFinder,
             nw = f"{where}的第 {k + 1} 条注意"
             at = (i, "notes", k, "text")
             check.check_text(note.text, nw, lines.get(at))
-            check.check_figures(note.text, [b.quote for b in note.basis] + _inline_quotes(note.text, finder), nw,
-                                "注意事项", lines.get(at))
+            check.check_figures(
+                note.text,
+                [b.quote for b in note.basis] + _inline_quotes(note.text, finder),
+                nw,
+                "注意事项",
+                lines.get(at),
+            )
             source(note.text, at)
             for j, b in enumerate(note.basis):
                 if not check.check_basis(b, f"{nw}的依据 {j + 1}", lines.get((i, "notes", k, "basis", j, "cite"))):
@@ -321,16 +364,23 @@ def load_remedies(docs_dir: Path, registry: LawRegistry, finder: CitationFinder,
 
     ids = {r.id for r in table.rows}
     for i, row in enumerate(table.rows):
-        texts = [row.situation, *(t for r in row.routes for t in (r.remedy, r.time_limit or "", r.body)),
-                 *(n.text for n in row.notes)]
+        texts = [
+            row.situation,
+            *(t for r in row.routes for t in (r.remedy, r.time_limit or "", r.body)),
+            *(n.text for n in row.notes),
+        ]
         for target in (m.group(1) for t in texts for m in _ROW_LINK.finditer(t)):
             if target not in ids:
-                raise ContentError(path, f"第 {i + 1} 项（{row.id}）：链接“#{target}”指向的项不存在；"
-                                         f"可用的 id：{'、'.join(sorted(ids))}", line=lines.get((i,)))
+                raise ContentError(
+                    path,
+                    f"第 {i + 1} 项（{row.id}）：链接“#{target}”指向的项不存在；可用的 id：{'、'.join(sorted(ids))}",
+                    line=lines.get((i,)),
+                )
     return table
 
 
 # ---- the page --------------------------------------------------------------------------------
+
 
 def _basis_line(b: Basis, uncarried: set[str]) -> str:
     note = "（本站尚未收录该条例全文）" if b.cite in uncarried else ""
