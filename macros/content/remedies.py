@@ -317,7 +317,7 @@ def load_remedies(
             raise ContentError(path, f"{where}：id “{row.id}”与前面的项重复", line=lines.get((i, "id")))
         all_quotes = [b.quote for r in row.routes for b in r.basis] + [b.quote for n in row.notes for b in n.basis]
 
-        at = (i, "situation")
+        at: tuple = (i, "situation")
         check.check_text(row.situation, where, lines.get(at))
         check.check_figures(
             row.situation, all_quotes + _inline_quotes(row.situation, finder), where, "说明", lines.get(at)
