@@ -32,6 +32,9 @@ SITUATIONS = {  # issue 4: every situation has its script
     "contract-dispute-arbitration", "village-election", "village-affairs-finance", "village-rules",
     "petition-registration", "agitated-visitors",
 }
+SITUATIONS |= {  # issue 12: family and neighbour situations
+    "family-support", "inheritance", "collective-membership", "domestic-violence", "neighbour-injury",
+}
 
 
 def text_of(fragment: str) -> str:
@@ -95,7 +98,7 @@ def test_quick_lookup_has_a_row_for_every_script(built_site):
     rows = [r for r in re.findall(r"<tr>(.*?)</tr>", page, re.S) if "<td" in r]   # header rows left out
     assert len(rows) == len(SCRIPTS)
     # grouped as in the section's navigation
-    assert re.findall(r'<h2 id="[^"]*">([^<]*)', page) == ["土地和宅基地", "土地承包", "村民自治", "来信来访"]
+    assert re.findall(r'<h2 id="[^"]*">([^<]*)', page) == ["土地和宅基地", "土地承包", "村民自治", "婚姻家庭和邻里", "来信来访"]
     for script in SCRIPTS:
         row = next(r for r in rows if f'href="{script.path.removeprefix("reception/").replace(".md", ".html")}"' in r)
         text = text_of(row)
