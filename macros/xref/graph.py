@@ -231,8 +231,10 @@ def build_graph(
     what is cited) and the extra sources (data files shown on pages)."""
     graph = CitationGraph(titles=dict(titles))
     sources: list[TextSource] = list(extra_sources)
+    problems: list[ContentError] = []
     for rel, (path, text) in sorted(pages.items()):
         if rel in registry.page_law:
             continue
         sources += markdown_sources(path, rel, text)
-    return graph, scan(sources, registry, finder, graph)
+        problems += basis_problems(path, rel, finder, text)
+    return graph, scan(sources, registry, finder, graph) + problems

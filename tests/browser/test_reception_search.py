@@ -15,6 +15,9 @@ from ..harness.browser import result_links, search
         ("女儿出嫁 承包地", "reception/women-land-rights.html"),
         ("争地基", "reception/homestead-boundary.html"),
         ("选民名单", "reception/village-election.html"),
+        ("老公打我", "reception/domestic-violence.html"),
+        ("邻居狗咬了我", "reception/neighbour-injury.html"),
+        ("儿子不养老", "reception/family-support.html"),
     ],
 )
 def test_search_for_what_villagers_say_finds_the_script(page, site_url, query, script):

@@ -59,7 +59,7 @@ def make_project(
     pages: dict[str, str] | None = None,
 ) -> Path:
     """A project folder to build: the real mkdocs.yml; `docs` — "all" of the real docs/, or the
-    listed files and folders of it (docs-relative); the real data/ folder (data=True); then a
+    listed files and folders of it (docs-relative); the real data/ and sources/ (data=True); then a
     scenario's files (tests/site/scenarios/<scenario>/, over the copied ones) and `pages`
     (docs-relative path → text). The engine is the installed package: nothing of macros/ is copied."""
     dst.mkdir(parents=True, exist_ok=True)
@@ -70,8 +70,9 @@ def make_project(
     else:
         for rel in docs:
             _copy(ROOT / "docs" / rel, dst / "docs" / rel)
-    if data:
+    if data:  # the site-wide lists, and the law source files some checks read
         _copy(ROOT / "data", dst / "data")
+        _copy(ROOT / "sources", dst / "sources")
     if scenario:
         _copy(SCENARIOS / scenario, dst)
     for rel, text in (pages or {}).items():

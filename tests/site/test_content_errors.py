@@ -39,6 +39,21 @@ BREAKAGES = {
     "look-alike radical": (
         "training/documents.md", "一", "\u2f00",
         r"docs/training/documents\.md 第 14 行：第 28 字是部首字符“⼀”U\+2F00（KANGXI RADICAL ONE），应为“一”"),
+    # issue 12: a quotation after a citation is checked word for word, and every 法律依据 item quotes
+    "wrong quotation": (
+        "reception/homestead-boundary.md",
+        "由乡级人民政府或者县级以上人民政府处理。”",
+        "由村民委员会处理。”",
+        r"docs/reception/homestead-boundary\.md 第 70 行：引文“个人之间、个人与单位之间的争议，由村民委员会处理。”"
+        r"不在土地管理法第十四条的条文中",
+    ),
+    "basis without quotation": (
+        "reception/village-rules.md",
+        "- 《村民委员会组织法》第四十一条第一款规定：“村民委员会或者村民委员会成员作出的决定侵害村民合法权益的，"
+        "受侵害的村民可以申请人民法院予以撤销”。",
+        "- 《村民委员会组织法》第四十一条第一款：村委会的决定侵害村民权益的，可以请法院撤销。",
+        r"docs/reception/village-rules\.md 第 71 行：“法律依据”的这一项（《村民委员会组织法》第四十一条第一款）没有摘录条文原文",
+    ),
     "glossary": (
         "indexes/glossary.yaml", "definition: 农村村民经批准", "definiton: 农村村民经批准",
         r"docs/indexes/glossary\.yaml 第 5 行：第 1 个术语（宅基地）：字段 definition：缺少必填项"),
