@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 NODE_DEPS := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint format install install-dev chromium check-links import-laws check-laws bench-build bench-search bench-scale clean
+.PHONY: serve build check fix-encoding test lint format install install-dev chromium check-links import-laws check-laws bench-build bench-search bench-scale clean
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -17,6 +17,10 @@ build: install
 # Every content problem at once (front matter, data files, citations, law text, law changes to review).
 check: install-dev
 	$(BIN)/python -m macros.cli.check
+
+# Content files saved in GBK (Notepad, WPS) converted to UTF-8, after showing them and asking.
+fix-encoding: install
+	$(BIN)/python -m macros.cli.fixencoding
 
 test: install-dev chromium $(NODE_DEPS)
 	$(BIN)/pytest

@@ -19,9 +19,13 @@ renders the pages' Jinja, with this plugin's macros registered into it. The step
 
 from __future__ import annotations
 
+import functools
+import logging
 import posixpath
+import tempfile
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -30,6 +34,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .build import BuildMacros
+from .content.quiz_render import MACRO_NAMES as QUIZ_MACROS
 from .content.reception import NavGroup
 from .core.errors import ContentProblems
 from .core.paths import ProjectPaths
@@ -39,6 +44,40 @@ from .site import Site, load_site
 class KnowledgeBaseConfig(Config):
     data_dir = c.Type(str, default="data")  # site-wide data lists, relative to mkdocs.yml
     cross_references = c.Type(bool, default=True)  # off only to measure their cost (make bench-build)
+    # `make check` (check_build below): collect every problem instead of stopping, write nothing
+    check_only = c.Type(bool, default=False)
+
+
+# MkDocs' loggers whose warnings are content problems (links, anchors, navigation), and
+# mkdocs-macros' (its page errors: the template check reports them first, in Chinese)
+_MKDOCS_LOGGERS = (
+    "mkdocs.structure.pages",
+    "mkdocs.structure.nav",
+    "mkdocs.commands.build",
+    "mkdocs.plugins.mkdocs_macros.util",
+)
+
+
+class _Translate(logging.Filter):
+    """Rewrites MkDocs' warnings about links, anchors and the navigation into the Chinese form of
+    every other content problem (file, line, what to do); in `make check` also collects them."""
+
+    def __init__(self, plugin: KnowledgeBasePlugin):
+        super().__init__()
+        self.plugin = plugin
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING and self.plugin.macros is not None:
+            chinese = self.plugin.macros.translate(record.getMessage())
+            if chinese is not None:
+                record.msg, record.args = chinese, ()
+            if self.plugin.config.check_only:
+                # mkdocs-macros' own page errors are found first, in Chinese, by the template
+                # check and the guarded macros; its English traceback adds nothing
+                if not record.name.startswith("mkdocs.plugins.mkdocs_macros"):
+                    self.plugin.collected.append(record.getMessage())
+                return False
+        return True
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -46,6 +85,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.site: Site | None = None
         self.macros: BuildMacros | None = None
         self.page: Page | None = None
+        self.collected: list[str] = []  # problems found, in check mode
+        self.unrenderable: set[str] = set()  # pages with macro problems (shown paths)
+        self.failed_data: set[str] = set()  # data files with problems, without .yaml
+        self._filter = _Translate(self)
 
     def _site(self) -> Site:
         if self.site is None:
@@ -58,16 +101,52 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         root = Path(config.config_file_path).parent
         paths = ProjectPaths.at(root, docs=config.docs_dir, data=root / self.config.data_dir)
         site, problems = load_site(paths, dict(config.extra), scan_citations=self.config.cross_references)
-        if problems:
-            # PluginError: MkDocs prints the message without a traceback and writes nothing
-            raise PluginError(str(ContentProblems(problems)))
         self.site = site
         self.macros = BuildMacros(site, lambda: self.page, self.config.cross_references)
+        template_problems = self.macros.template_problems(dict(config.extra))
+        problems += template_problems
+        # pages whose macros cannot be rendered: in check mode shown as written, so their
+        # headings (and the anchors other pages link to) are still there
+        self.unrenderable = {paths.shown(p.path) for p in template_problems}
+        for name in _MKDOCS_LOGGERS:
+            logging.getLogger(name).addFilter(self._filter)
+        if self.config.check_only:
+            self.collected += [str(p) for p in problems]
+            self.failed_data = {p.path.removesuffix(".yaml") for p in problems if p.path.endswith(".yaml")}
+        elif problems:
+            # PluginError: MkDocs prints the message without a traceback and writes nothing
+            raise PluginError(str(ContentProblems(problems)))
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is None:
             raise PluginError("mkdocs.yml 的 plugins 里需要 macros（mkdocs-macros-plugin）来展开页面里的 {{ … }}")
-        macros_plugin.register_macros(self.macros.functions())
+        if self.config.check_only:
+            macros_plugin.config["on_error_fail"] = False  # go on to the next page
+        functions = self.macros.functions()
+        if self.config.check_only:  # a part that failed to load still has its macros, empty
+            functions = {name: (lambda *a, **k: "") for name in QUIZ_MACROS} | functions
+        macros_plugin.register_macros({name: self._guarded(name, fn) for name, fn in functions.items()})
         return config
+
+    def _guarded(self, name, fn):
+        """A macro whose failure is reported in Chinese with the page, instead of mkdocs-macros'
+        English traceback (it stops the build on any error; in check mode the page goes on)."""
+
+        @functools.wraps(fn)
+        def run(*args, **kwargs):
+            try:
+                return fn(*args, **kwargs)
+            except Exception as e:
+                where = self.page.file.src_uri if self.page else "?"
+                message = f"docs/{where}：宏 {name}() 出错：{getattr(e, 'message', None) or e}"
+                if self.config.check_only:
+                    # a page whose own data file has a problem: that problem is listed already
+                    if f"docs/{where}".removesuffix(".md") not in self.failed_data:
+                        self.collected.append(message)
+                    return ""
+                logging.getLogger("mkdocs.plugins.zhishiku").error(message)
+                raise
+
+        return run
 
     # 2
     def on_nav(self, nav: Navigation, config, files):
@@ -78,12 +157,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     # 3
     def on_page_read_source(self, page: Page, config) -> str | None:
         assert self.macros is not None
-        return self.macros.page_source(page.file.src_uri)
+        source = self.macros.page_source(page.file.src_uri)
+        # a page the model could not read (a GBK or binary file): reported already (check mode)
+        return source if source is not None else "（本页读取失败，见内容检查列出的问题）\n"
 
     # 4
     @event_priority(100)
     def on_page_markdown(self, markdown: str, page: Page, config, files) -> str:
         self.page = page
+        if self.config.check_only and f"docs/{page.file.src_uri}" in self.unrenderable:
+            page.meta["render_macros"] = False
+        # a title is text wherever the theme prints it (navigation, <title>, search results)
+        if page.title and not isinstance(page.title, Markup) and any(ch in page.title for ch in "<>&"):
+            page.title = escape(page.title)
+        meta_title = page.meta.get("title")
+        if isinstance(meta_title, str) and not isinstance(meta_title, Markup) and any(ch in meta_title for ch in "<>&"):
+            page.meta["title"] = escape(meta_title)
         return markdown
 
     # 5
@@ -105,7 +194,28 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     @event_priority(-100)
     def on_post_build(self, config) -> None:
         assert self.macros is not None
-        self.macros.write_outputs(Path(config.site_dir), config.use_directory_urls)
+        for name in _MKDOCS_LOGGERS:
+            logging.getLogger(name).removeFilter(self._filter)
+        if not self.config.check_only:
+            self.macros.write_outputs(Path(config.site_dir), config.use_directory_urls)
+
+
+def check_build(paths: ProjectPaths) -> list[str]:
+    """`make check`'s last step: the real build in check mode, into a folder that is thrown
+    away, so that the problems only a build finds (links, anchors, macros, the navigation) are
+    listed with all the others; nothing stops at the first one."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with tempfile.TemporaryDirectory(prefix="kb-check-") as tmp:
+        config = load_config(config_file=str(paths.config), site_dir=tmp, strict=False)
+        plugin = config.plugins.get("zhishiku")
+        if not isinstance(plugin, KnowledgeBasePlugin):
+            raise PluginError("mkdocs.yml 的 plugins 里需要 zhishiku（本站的插件）")
+        plugin.config.check_only = True
+        logging.getLogger("jieba").setLevel(logging.WARNING)  # the search index's word cutter chats
+        build(config)
+        return list(dict.fromkeys(plugin.collected))
 
 
 def reception_groups(nav: Navigation) -> list[NavGroup]:

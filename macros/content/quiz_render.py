@@ -200,6 +200,9 @@ def render_index(bank: QuizBank, page_dir: str) -> str:
     return "\n".join(rows) + "\n\n" + _json_script(quiz_data(bank, []))
 
 
+MACRO_NAMES = ("quiz", "quiz_paper", "quiz_key", "quiz_exam", "quiz_mistakes", "quiz_index")
+
+
 def macros(bank: QuizBank, page_dir: Callable[[], str]) -> dict[str, Callable[..., str]]:
     """The page macros, by name; page_dir() gives the current page's folder (docs-relative)."""
     return {

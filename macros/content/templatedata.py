@@ -16,8 +16,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..core.datafile import raise_all, read_yaml
-from ..core.errors import ContentError, ContentProblems, describe_validation_error
+from ..core.datafile import key_lines, raise_all, read_yaml, validation_problems
+from ..core.errors import ContentError, ContentProblems
 from ..core.files import ProjectFiles
 from .township import TownshipSettings
 
@@ -138,7 +138,8 @@ def _fill(value, mapping: dict[str, str], path: Path):
 def load_entry(
     path: Path, section: Literal["templates", "forms"], settings: TownshipSettings, files: ProjectFiles | None = None
 ) -> Entry:
-    raw = read_yaml(files or ProjectFiles(), path)
+    files = files or ProjectFiles()
+    raw = read_yaml(files, path)
     if not isinstance(raw, dict):
         raise ContentError(path, "内容应为“键: 值”的形式")
     raw = _fill(raw, settings.placeholders(), path)
@@ -146,13 +147,17 @@ def load_entry(
     try:
         data = model.model_validate(raw)
     except ValidationError as e:
-        raise ContentError(path, describe_validation_error(e)) from None
+        raise_all(validation_problems(e, path, key_lines(files.text(path)), ()))
+        raise
     return Entry(path.stem, section, path, data)
 
 
-def load_all(settings: TownshipSettings, docs_dir: Path, files: ProjectFiles | None = None) -> dict[str, Entry]:
-    """Every template and form, by slug (the page's file name): the YAML beside each page.
-    Every bad file is a problem; all are raised together."""
+def load_all(
+    settings: TownshipSettings, docs_dir: Path, files: ProjectFiles | None = None
+) -> tuple[dict[str, Entry], list[ContentError]]:
+    """Every template and form, by slug (the page's file name): the YAML beside each page; and
+    the problems of the files that could not be loaded (each file apart: one bad file does not
+    take the others with it)."""
     files = files or ProjectFiles()
     entries, problems = {}, []
     folder = docs_dir / TEMPLATES_DIR
@@ -168,8 +173,7 @@ def load_all(settings: TownshipSettings, docs_dir: Path, files: ProjectFiles | N
                 problems.append(e)
             except ContentProblems as e:
                 problems += e.problems
-    raise_all(problems)
-    return entries
+    return entries, problems
 
 
 def page_slug(src_uri: str) -> tuple[str, str] | None:

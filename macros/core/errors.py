@@ -45,6 +45,9 @@ def describe_validation_error(e: ValidationError) -> str:
     for err in e.errors():
         loc = ".".join(str(x) for x in err["loc"]) or "（整项）"
         msg = _PYDANTIC_MESSAGES.get(err["type"])
+        if err["type"] == "literal_error":
+            allowed = (err.get("ctx") or {}).get("expected", "")
+            msg = f"只能是 {allowed.replace(' or ', '、')}，现在是“{err.get('input')}”"
         if msg is None:
             msg = err["msg"].removeprefix("Value error, ")
         parts.append(f"字段 {loc}：{msg}")
@@ -55,6 +58,7 @@ class ContentProblems(Exception):
     """Several content problems found at once: all are reported, so an editor fixes them in one go."""
 
     def __init__(self, problems: list[ContentError]):
-        self.problems = problems
+        # sorted by file, then line: the order an editor works through them
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0))
         lines = "\n".join(f"  - {p}" for p in problems)
         super().__init__(f"内容检查发现 {len(problems)} 处问题：\n{lines}")
