@@ -221,7 +221,7 @@ def render_button(bank: QuizBank, slug: str, page_dir: str) -> str:
     target = posixpath.relpath(module_pages(slug)["practice"], page_dir or ".")
     return (
         f'<p class="quiz-go" markdown="span">[做本单元的练习（{len(m.questions)} 题）]({target})'
-        '{ .md-button .md-button--primary }</p>'
+        "{ .md-button .md-button--primary }</p>"
     )
 
 

@@ -83,9 +83,10 @@
   function optionText(root, value) {
     var input = root.querySelector('fieldset input[value="' + value + '"]');
     if (!input) return value;
-    var label = input.closest(".quiz-option"), text = "";
-    Array.prototype.forEach.call(label.childNodes, function (n) { if (n.nodeType === 3) text += n.textContent; });
-    return text.trim();
+    // the option's words, without its letter and marks (an option may hold a linked citation)
+    var copy = input.closest(".quiz-option").cloneNode(true);
+    copy.querySelectorAll("input, .quiz-letter, .quiz-mark").forEach(function (n) { n.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
   /* The right answer as the learner sees it: 正确答案：C. 一处（and, for several, each on its letter). */
