@@ -151,7 +151,7 @@ def load_site(
     registry = site.registry
     site.finder = finder = CitationFinder(registry.aliases())
     site.terms = attempt([], load_glossary, docs, finder, site.files)
-    site.remedies = attempt(None, load_remedies, docs, registry, finder, paths.sources / "lawrefbook", site.files)
+    site.remedies = attempt(None, load_remedies, docs, registry, finder, site.files)
     form_titles = {rel: (p.meta.title if p.meta else None) or rel for rel, p in site.pages.items()}
     site.bank = attempt(None, quiz_model.load_quiz_bank, docs, registry, finder, form_titles, site.files)
     if site.bank is not None:

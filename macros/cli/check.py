@@ -23,21 +23,28 @@ from . import project_root
 
 
 def law_source_problems(site: Site) -> tuple[list[str], str | None]:
-    """Law pages against the database; (problems, note if the check could not run)."""
+    """Law pages against their sources; (problems, note if some could not be checked). Laws
+    from files under sources/ are always checked; laws from the database only where it is
+    installed (a dev requirement: the site build never needs it)."""
     from ..laws.importer import check_law
-    from ..laws.sources.database import open_database, read_law
+    from ..laws.sources.database import DatabaseUnavailable
+    from ..laws.sources.reading import SourceReader
 
+    reader = SourceReader(site.paths, site.files)
+    problems, note = [], None
     try:
-        conn = open_database()
-    except ContentError as e:
-        return [], f"跳过“法律页面与数据库一致”的核对：{e.message}"
-    problems = []
-    for entry in site.law_list:
-        try:
-            problems += check_law(site.law_pages, entry, read_law(conn, entry.name))
-        except ContentError as e:
-            problems.append(str(e))
-    return problems, None
+        for entry in site.law_list:
+            if entry.from_database and note is not None:
+                continue
+            try:
+                problems += check_law(site.law_pages, entry, reader.law(entry))
+            except DatabaseUnavailable as e:
+                note = f"跳过“法律页面与数据库一致”的核对：{e.message}"
+            except ContentError as e:
+                problems.append(str(e))
+    finally:
+        reader.close()
+    return problems, note
 
 
 def _sort_key(problem: str) -> tuple:
