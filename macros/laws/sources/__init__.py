@@ -93,7 +93,7 @@ def check_numbering(law: SourceLaw, where: str) -> None:
         if k > 1:
             lines = "、".join(str(a.line) for a in law.articles if a.anchor == anchor and a.line)
             raise ContentError(
-                where, f"条号重复：{_number(anchor)}出现了 {k} 次" + (f"（第 {lines} 处）" if lines else "")
+                where, f"条号重复：{_number(anchor)}出现了 {k} 次" + (f"（第 {lines} 行）" if lines else "")
             )
     expected: tuple[int, int | None] = (1, None)
     prev: tuple[int, int | None] | None = None

@@ -36,10 +36,12 @@ def user_note(spec: SourceFile | None) -> str:
     """Where the text comes from, in words for the page's reader (the info box)."""
     if spec is None:
         return USER_NOTE
-    if spec.kind == "docx":
-        return f"国家法律法规数据库下载的 Word 文本（{spec.downloaded} 下载），本站导入程序按原文导入，未作改动"
-    where = f"公开法规汇编 {spec.repository}" if spec.repository else "公开的法规文本"
-    return f"{where} 所载的文本，本站导入程序按原文导入，未作改动"
+    done = "本站导入程序按原文导入，未作改动"
+    if spec.repository:
+        return f"公开法规汇编 {spec.repository} 所载的文本，{done}"
+    site = "国家法律法规数据库（flk.npc.gov.cn）" if "flk.npc.gov.cn" in (spec.page or "") else spec.page
+    what = "Word 文本" if spec.kind == "docx" else "文本"
+    return f"{spec.downloaded} 从{site}下载的{what}，{done}"
 
 
 class SourceReader:
