@@ -98,6 +98,15 @@ class SourceFile(BaseModel):
         return f"{self.page}（{self.downloaded} 下载，本站 {self.file}）"
 
 
+class PreviousVersion(BaseModel):
+    """The version before this one, from a source file: the build derives the 新旧对照 table and
+    the 沿革 notes from the two texts when no 修改决定 in the law list amends the law."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    version: str  # as the table names it: 2018-12-29 第一次修正
+    source: SourceFile
+
+
 class LawEntry(LawFacts):
     id: Slug
     history: list[str] = []
@@ -112,6 +121,8 @@ class LawEntry(LawFacts):
     # other sources of the same version: make check-laws compares each with `source`, article
     # by article, and lists every difference
     compare_with: list[SourceFile] = []
+    # the version before this one (a source file): 新旧对照 from the two texts
+    previous: PreviousVersion | None = None
 
     @model_validator(mode="before")
     @classmethod

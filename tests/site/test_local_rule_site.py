@@ -64,7 +64,7 @@ def test_the_catalogue_lists_its_level_and_region(site):
     catalogue = (site / "laws/index.html").read_text(encoding="utf-8")
     rows = {text_of(r).split(" ")[0]: text_of(r) for r in re.findall(r"<tr>(.*?)</tr>", catalogue, re.S)}
     assert rows["青石省农村村民住宅建设管理条例"] == (
-        "青石省农村村民住宅建设管理条例 地方性法规 青石省 2026-01-20 通过 2026-03-01 未经核对 6"
+        "青石省农村村民住宅建设管理条例 地方性法规 青石省 2026-01-20 修订 2026-03-01 未经核对 6"
     )
     assert rows["中华人民共和国土地管理法"].split(" ")[1:3] == ["法律", "全国"]
 
@@ -96,3 +96,29 @@ def test_a_wrong_quotation_of_the_rule_fails_the_build(tmp_path):
     log = result.stdout + result.stderr
     assert "docs/reception/local-homestead.md 第 9 行" in log
     assert "引文“乡、镇人民政府应当自受理申请之日起三十个工作日内作出是否批准的决定”不在" in log
+
+
+def test_the_new_old_table_and_history_notes_come_from_the_two_texts(site):
+    """No 修改决定 in the list: the table and the 沿革 notes are derived from the 2024 and 2026 texts."""
+    table = (site / "laws/qingshi-rural-housing-renumbering.html").read_text(encoding="utf-8")
+    rows = {
+        int(n): text_of(r) for n, r in re.findall(r'<tr>\s*<td><span id="old-(\d+)"></span>(.*?)</tr>', table, re.S)
+    }
+    assert rows == {
+        1: "原第一条 第一条 修改",
+        2: "原第二条 第二条 未修改",
+        3: "原第三条 第三条 、 第四条 修改；第二款并入第四条",
+        4: "原第四条 第五条 内容未变，序号调整",
+        5: "原第五条 第六条 修改",
+    }
+    added = table[table.index('id="added"') :]
+    assert re.findall(r'qingshi-rural-housing.html#art-(\d+)">', added) == []  # every article has an old source
+    law = (site / "laws/qingshi-rural-housing.html").read_text(encoding="utf-8")
+
+    def note(n: int) -> str:
+        frag = law[law.index(f'id="art-{n}"') :]
+        return text_of(re.search(r"<p class=\"article-history\">(.*?)</p>", frag, re.S).group(1)).replace(" ", "")
+
+    assert note(4) == "沿革：原第三条第二款，2026年修改时单独成条。"
+    assert note(5) == "沿革：原第四条，2026年修改时只调整了条文序号，内容未变。"
+    assert note(2) == "沿革：原第二条，2026年修改未涉及本条。"
