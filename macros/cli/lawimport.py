@@ -33,16 +33,29 @@ from ..laws.sources.reading import SourceReader, differences
 from . import project_root
 
 
-def report_changes(changes: list[tuple[LawEntry, ArticleChange]], paths: ProjectPaths, review_file: Path) -> None:
-    """Print each changed article with the content citing it, and queue them for review."""
+def citing_pages(changes: list[tuple[LawEntry, ArticleChange]], paths: ProjectPaths) -> list[list[tuple[str, str]]]:
+    """For each changed article, the pages citing it, with their titles — from the site as it is
+    before the new text is written (afterwards a quotation of the old wording no longer matches,
+    and a data file with one, such as the remedies table, would drop out of the graph)."""
     from ..site import load_site, read_extra  # the whole site's citation graph, only when needed
 
     site, _ = load_site(paths, read_extra(paths.config))
+    return [
+        [(site.titles.get(p, p), p) for p in site.graph.pages_citing(law.id, change.anchor)] for law, change in changes
+    ]
+
+
+def report_changes(
+    changes: list[tuple[LawEntry, ArticleChange]],
+    citing: list[list[tuple[str, str]]],
+    review_file: Path,
+    paths: ProjectPaths,
+) -> None:
+    """Print each changed article with the content citing it, and queue them for review."""
     entries = []
     print(f"\n条文有变动（{len(changes)} 条）。引用这些条文的内容需要复核：")
-    for law, change in changes:
-        pages = site.graph.pages_citing(law.id, change.anchor)
-        shown = "、".join(f"{site.titles.get(p, p)}（docs/{p}）" for p in pages) or "暂无页面引用"
+    for (law, change), pages in zip(changes, citing, strict=True):
+        shown = "、".join(f"{title}（docs/{rel}）" for title, rel in pages) or "暂无页面引用"
         print(f"  {law.name}{change.number}（{change.change}）→ {shown}")
         entries.append(
             ReviewEntry(
@@ -52,7 +65,7 @@ def report_changes(changes: list[tuple[LawEntry, ArticleChange]], paths: Project
                 anchor=change.anchor,
                 change=change.change,
                 date=today(),
-                pages=pages,
+                pages=[rel for _, rel in pages],
             )
         )
     append_review(entries, review_file)
@@ -138,13 +151,14 @@ def main(argv: list[str] | None = None) -> int:
         if problems:
             raise ContentProblems(problems) if len(problems) > 1 else problems[0]
         before = {p: p.read_text(encoding="utf-8") if p.exists() else None for p in rendered}
+        citing = citing_pages(changes, paths) if changes else []
         write_pages(rendered)
         for path, text in rendered.items():
             print(f"{'无变化' if before[path] == text else '已更新'}  → {paths.shown(path)}")
         for line in counts:
             print(line)
         if changes:
-            report_changes(changes, paths, review_file)
+            report_changes(changes, citing, review_file, paths)
     except ContentProblems as e:
         print(f"错误：{e}\n没有写入任何页面。", file=sys.stderr)
         return 1

@@ -1,4 +1,5 @@
-"""Old -> new article numbers of a law, derived from the amendment decision that renumbered it.
+"""Old -> new article numbers of a law, derived from the amendment decision that renumbered it,
+or, where there is none, from the two versions' texts.
 
 An amendment decision (修改决定) speaks in the OLD article numbers and says only some of the
 new ones. Its items have a few forms, all parsed here:
