@@ -394,3 +394,18 @@ def test_a_bad_law_list_entry_for_a_source_file_is_named(tmp_path, changes, mess
 
 def test_the_project_paths_find_the_sources_folder():
     assert ProjectPaths.at(ROOT).sources == ROOT / "sources"
+
+
+def test_every_citation_of_the_two_rules_now_resolves_and_counts():
+    """The 未收录法律的引用 page lists none of them: each citation links an article of the page and
+    is in the citation graph (their quotations are checked word for word as any law's)."""
+    from ..harness.project import real_site
+
+    site = real_site()
+    unknown = [text for _, _, _, text in site.graph.unknown]
+    assert not [t for t in unknown if "信访工作条例" in t or "实施条例" in t], unknown[:5]
+    assert site.graph.unverified == []
+    cited = {(u.law_id, u.anchor) for u in site.graph.uses}
+    assert ("petition-work-regulations", "art-35") in cited  # 30日 to request a review
+    assert ("land-management-regulations", "art-34") in cited  # 宅基地 application
+    assert len([u for u in site.graph.uses if u.law_id == "petition-work-regulations"]) > 100
