@@ -8,10 +8,11 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       document.body.classList.add("print-blank");
+      if (document.querySelector(".gw-blank.gw-landscape")) document.body.classList.add("print-landscape");
       window.print();
     });
   });
   window.addEventListener("afterprint", function () {
-    document.body.classList.remove("print-blank");
+    document.body.classList.remove("print-blank", "print-landscape");
   });
 })();
