@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 NODE_DEPS := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check fix-encoding test lint format install install-dev chromium check-links import-laws check-laws bench-build bench-search bench-scale clean
+.PHONY: serve build check fix-encoding test lint format install install-dev chromium libreoffice check-links import-laws check-laws bench-build bench-search bench-scale clean
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -22,7 +22,7 @@ check: install-dev
 fix-encoding: install
 	$(BIN)/python -m macros.cli.fixencoding
 
-test: install-dev chromium $(NODE_DEPS)
+test: install-dev chromium libreoffice $(NODE_DEPS)
 	$(BIN)/pytest
 
 # Lint and format check (ruff) of everything, type check (mypy) of the engine; `make format` fixes the format.
@@ -56,6 +56,14 @@ chromium:
 	  echo "正在安装 Debian 的 chromium（浏览器测试需要）……"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; }
+
+# The Word files are tested as they print: LibreOffice renders them to PDF (Debian's
+# libreoffice-writer-nogui), with a Chinese font to lay the text out in (fonts-noto-cjk).
+libreoffice:
+	@{ command -v soffice >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; } || { \
+	  echo "正在安装 Debian 的 libreoffice-writer-nogui 和 fonts-noto-cjk（Word 文件的排版测试需要）……"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q libreoffice-writer-nogui fonts-noto-cjk; }
 
 # axe-core for the accessibility test, at the versions of package-lock.json; npm comes from
 # Debian when the machine has none.
