@@ -15,19 +15,78 @@
 
   function emptyState() { return { q: {}, book: {}, best: {}, meta: {}, last: {} }; }
 
+  /* What is read back from localStorage is checked entry by entry: a value of the wrong shape
+     (an old version's, a hand edit, another site's key) is dropped and reported once in the
+     console, never allowed to stop 核对, the exam score or the 错题本. */
+  function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+  function isCount(v) { return typeof v === "number" && isFinite(v) && v >= 0; }
+  var VALID = {
+    q: function (v) { return isObject(v) && isCount(v.r) && isCount(v.w); },
+    book: isCount,
+    best: function (v) { return isObject(v) && isCount(v.pct) && isCount(v.right) && isCount(v.total); },
+    meta: function (v) { return isObject(v) && isCount(v.count) && typeof v.title === "string"; },
+    last: function (v) { return v === null || typeof v === "string" || typeof v === "boolean" || Array.isArray(v); }
+  };
+  var reported = false;
+
+  function clean(raw) {
+    var s = emptyState(), dropped = 0;
+    if (!isObject(raw)) return { state: s, dropped: raw === null || raw === undefined ? 0 : 1 };
+    Object.keys(VALID).forEach(function (part) {
+      if (!(part in raw)) return;
+      if (!isObject(raw[part])) { dropped += 1; return; }
+      Object.keys(raw[part]).forEach(function (id) {
+        if (VALID[part](raw[part][id])) s[part][id] = raw[part][id]; else dropped += 1;
+      });
+    });
+    return { state: s, dropped: dropped };
+  }
+
+  // null: localStorage works; otherwise the reason progress will not be kept
+  var storageProblem = (function () {
+    try {
+      var probe = STORE_KEY + "-probe";
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      return null;
+    } catch (e) {
+      return "这台电脑的浏览器不允许本页保存数据（可能是从共享文件夹打开、或开了隐私模式），做题进度和错题本只在本页打开期间有效，关掉就没有了。";
+    }
+  })();
+
   function load() {
+    if (storageProblem) return memoryStore || (memoryStore = emptyState());
+    var parsed;
     try {
       var raw = window.localStorage.getItem(STORE_KEY);
-      var s = raw ? JSON.parse(raw) : emptyState();
-      ["q", "book", "best", "meta", "last"].forEach(function (k) { if (!s[k]) s[k] = {}; });
-      return s;
+      parsed = raw ? JSON.parse(raw) : null;
     } catch (e) {
-      return memoryStore || (memoryStore = emptyState());
+      parsed = "unreadable";
     }
+    var result = clean(parsed);
+    if (result.dropped && !reported) {
+      reported = true;
+      console.warn("做题记录里有 " + result.dropped + " 项格式不对，已舍弃（其余记录照常使用）。");
+      save(result.state);
+    }
+    return result.state;
   }
 
   function save(s) {
+    if (storageProblem) { memoryStore = s; return; }
     try { window.localStorage.setItem(STORE_KEY, JSON.stringify(s)); } catch (e) { memoryStore = s; }
+  }
+
+  function showStorageProblem() {
+    if (!storageProblem) return;
+    document.querySelectorAll(".quiz-practice, .quiz-exam-setup, .quiz-mistakes, .quiz-status").forEach(function (el) {
+      if (el.previousElementSibling && el.previousElementSibling.classList.contains("quiz-storage-note")) return;
+      var note = document.createElement("p");
+      note.className = "quiz-storage-note";
+      note.setAttribute("role", "note");
+      note.textContent = storageProblem;
+      el.parentNode.insertBefore(note, el);
+    });
   }
 
   function moduleOf(id) { return id.replace(/-\d{3}$/, ""); }
@@ -468,12 +527,15 @@
     marker.setAttribute("data-quiz-init", "1");
     session = { checked: 0, right: 0 };
     readData();
+    showStorageProblem();
     document.querySelectorAll(".quiz-question").forEach(shuffleOptions);
     fillProgress();
     var setup = document.querySelector(".quiz-exam-setup");
     if (setup) {
+      // ?module=…: only a module the page offers (never read as a CSS selector)
       var wanted = new URLSearchParams(window.location.search).get("module");
-      if (wanted && setup.querySelector('option[value="' + wanted + '"]')) setup.elements.module.value = wanted;
+      var offered = Array.prototype.some.call(setup.elements.module.options, function (o) { return o.value === wanted; });
+      if (wanted && offered) setup.elements.module.value = wanted;
       var max = document.querySelectorAll(".quiz-pool .quiz-question").length;
       setup.elements.count.max = max;
     }
