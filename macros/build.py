@@ -15,7 +15,7 @@ from .content import referrals as referral_dir
 from .content.glossary import glossary_markdown
 from .content.quiz_render import MACRO_NAMES as QUIZ_MACROS
 from .content.quiz_render import macros as quiz_macros
-from .content.reception import NavGroup, lookup_table, reception_scripts
+from .content.reception import NavGroup, contents_list, lookup_table, reception_scripts
 from .content.remedies import remedies_markdown
 from .content.templatedata import Entry, page_slug
 from .content.templatehtml import catalogue_markdown, downloads_html, sample_html
@@ -112,6 +112,10 @@ class BuildMacros:
                 lambda: lookup_table(reception_scripts(site.metas()), self.reception_groups, titles, self.here_dir()),
             )
 
+        def reception_contents() -> str:
+            """接待话术各组的目录：按导航分组列出每一页（新页加进 .nav.yml 就会出现在这里）。"""
+            return contents_list(reception_scripts(site.metas()), self.reception_groups, self.here_dir())
+
         def renumbering_table(law_id: str, added: bool = False) -> str:
             """修改前后条文序号对照表（added=True 时为新增条文表），由修改决定或新旧两个文本生成。"""
             if law_id not in site.amendments:
@@ -177,6 +181,7 @@ class BuildMacros:
                 referral_list,
                 referral_directory,
                 reception_lookup,
+                reception_contents,
                 renumbering_table,
                 law_table,
                 citation_index_table,

@@ -67,3 +67,17 @@ def lookup_table(scripts: list[Script], groups: list[NavGroup], form_titles: dic
             out.append(f"| {says} | [{s.title}]({_link(s.path, from_dir)}) | {articles} | {forms} |")
         out.append("")
     return "\n".join(out)
+
+
+def contents_list(scripts: list[Script], groups: list[NavGroup], from_dir: str) -> str:
+    """The reception section's contents: each navigation group with its scripts, so that a new
+    script appears here as soon as it is in the navigation (scripts in no group: 其他)."""
+    by_path = {s.path: s for s in scripts}
+    rows = [(title, [by_path[p] for p in pages if p in by_path]) for title, pages in groups]
+    grouped = {s.path for _, members in rows for s in members}
+    rows.append(("其他", [s for s in scripts if s.path not in grouped]))
+    out = []
+    for title, members in rows:
+        if members:
+            out += [f"## {title}", ""] + [f"- [{s.title}]({_link(s.path, from_dir)})" for s in members] + [""]
+    return "\n".join(out)

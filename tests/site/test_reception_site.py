@@ -139,3 +139,10 @@ def first_item(section: str) -> str:
             return section[start:start + m.end()]
         pos = m.end()
     return section[start:]
+
+
+def test_the_reception_contents_page_lists_every_script(built_site):
+    page = html_of(built_site, "reception/index.md")
+    for script in SCRIPTS:
+        assert f'href="{script.path.removeprefix("reception/").replace(".md", ".html")}"' in page, script.path
+    assert 'href="remedies.html"' in page
