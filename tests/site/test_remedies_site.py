@@ -94,6 +94,6 @@ def test_law_pages_list_the_remedies_page_as_citing_them(built_site):
 
 
 def test_quotations_of_uncarried_rules_are_listed_as_unverified(built_site):
-    report = html.unescape((built_site / "indexes/unresolved.html").read_text(encoding="utf-8"))
+    report = html.unescape((built_site / "editors/unresolved.html").read_text(encoding="utf-8"))
     assert "可以自收到书面答复之日起30日内请求原办理机关" in report
     assert "救济途径与时限" in report
