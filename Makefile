@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 NODE_DEPS := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-all handbook check fix-encoding test lint format install install-dev chromium print-deps check-links import-laws check-laws bench-build bench-search bench-scale clean
+.PHONY: serve build build-all handbook check fix-encoding test lint format install install-dev chromium print-deps libreoffice check-links import-laws check-laws bench-build bench-search bench-scale clean
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -32,7 +32,7 @@ check: install-dev
 fix-encoding: install
 	$(BIN)/python -m macros.cli.fixencoding
 
-test: install-dev print-deps $(NODE_DEPS)
+test: install-dev print-deps libreoffice $(NODE_DEPS)
 	@command -v pdftotext >/dev/null 2>&1 || { \
 	  echo "正在安装 Debian 的 poppler-utils（测试读手册 PDF 的文字要用 pdftotext）……"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -77,6 +77,14 @@ print-deps: chromium
 	  echo "正在安装 Debian 的 fonts-noto-cjk（打印手册的中文字体）……"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q fonts-noto-cjk; }
+
+# The Word files are tested as they print: LibreOffice renders them to PDF (Debian's
+# libreoffice-writer-nogui), with a Chinese font to lay the text out in (fonts-noto-cjk).
+libreoffice:
+	@{ command -v soffice >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; } || { \
+	  echo "正在安装 Debian 的 libreoffice-writer-nogui 和 fonts-noto-cjk（Word 文件的排版测试需要）……"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q libreoffice-writer-nogui fonts-noto-cjk; }
 
 # axe-core for the accessibility test, at the versions of package-lock.json; npm comes from
 # Debian when the machine has none.

@@ -175,9 +175,12 @@ class BuildMacros:
             )
 
         def renumbering_table(law_id: str, added: bool = False) -> str:
-            """修改前后条文序号对照表（added=True 时为新增条文表），由修改决定生成。"""
+            """修改前后条文序号对照表（added=True 时为新增条文表），由修改决定或新旧两个文本生成。"""
             if law_id not in site.amendments:
-                raise ContentError(self.here(), f"renumbering_table：法律清单里没有修改“{law_id}”的决定")
+                raise ContentError(
+                    self.here(),
+                    f"renumbering_table：法律清单里没有修改“{law_id}”的决定，这部法律也没有写 previous（上一版本的来源文件）",
+                )
             a = site.amendments[law_id]
             return (
                 amendment.added_table(a, self.here_dir()) if added else amendment.renumbering_table(a, self.here_dir())

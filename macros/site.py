@@ -30,7 +30,7 @@ from .core.files import ProjectFiles
 from .core.frontmatter import front_matter_lines, split_front_matter
 from .core.mkdocsconfig import read_config
 from .core.pagemeta import PageMeta, validate_page_meta
-from .core.paths import ProjectPaths
+from .core.paths import ProjectPaths, parse_anchor
 from .laws import amendment
 from .laws.lawlist import LawEntry, load_law_list
 from .laws.lawpage import LawPage, is_law_page, parse_law_text
@@ -146,7 +146,7 @@ def load_site(
     registry = site.registry
     site.finder = finder = CitationFinder(registry.aliases())
     site.terms = attempt([], load_glossary, docs, finder, site.files)
-    site.remedies = attempt(None, load_remedies, docs, registry, finder, paths.sources / "lawrefbook", site.files)
+    site.remedies = attempt(None, load_remedies, docs, registry, finder, site.files)
     form_titles = {rel: (p.meta.title if p.meta else None) or rel for rel, p in site.pages.items()}
     site.bank = attempt(None, quiz_model.load_quiz_bank, docs, registry, finder, form_titles, site.files)
     if site.bank is not None:
@@ -160,6 +160,11 @@ def load_site(
             loaded = attempt(None, amendment.load_amendment, e, site.law_pages[e.page], law_page)
             if loaded is not None:
                 site.amendments[e.amends] = loaded
+    for e in site.law_list:  # no decision in the list: the 新旧对照 from the previous version's text
+        if e.previous is not None and e.id not in site.amendments and e.page in site.law_pages:
+            loaded = attempt(None, _text_amendment, site, e)
+            if loaded is not None:
+                site.amendments[e.id] = loaded
 
     site.graph = CitationGraph(titles=dict(site.titles))
     if scan_citations:
@@ -167,6 +172,19 @@ def load_site(
         site.graph, errors = build_graph(content, registry, finder, site.titles, data_sources(site))
         problems += errors
     return site, problems
+
+
+def _text_amendment(site: Site, entry: LawEntry) -> amendment.Amendment:
+    from .laws.sources.reading import SourceReader  # reads source files only, never the database
+
+    assert entry.previous is not None
+    old = SourceReader(site.paths, site.files).file(entry.previous.source, entry.name)
+    previous = [(parse_anchor(a.anchor), a.text) for a in old.articles]
+    if any(p is None or p[1] is not None for p, _ in previous):
+        raise ContentError(entry.previous.source.file, "有“第N条之一”这样的条文，暂时不能由新旧两个文本推算对照表")
+    return amendment.load_text_amendment(
+        entry, [(p[0], t) for p, t in previous if p], site.law_pages[entry.page], entry.previous.source.file
+    )
 
 
 class Attempts:

@@ -5,7 +5,7 @@
 Lists, numbered and sorted by file and line: bad front matter and data files (glossary,
 referrals, templates, quizzes, search vocabulary and 要点), citations of articles that do not
 exist and quotations that are not in the article, pasted invisible characters, law pages that
-differ from their source (when the law database is installed), law changes not yet reviewed
+differ from their source (database, or a file under sources/), law changes not yet reviewed
 (data/law_review.yaml), and the township files (data/townships/*.yml). Exits 1 if there is
 anything to fix."""
 
@@ -26,21 +26,28 @@ from . import project_root
 
 
 def law_source_problems(site: Site, db: Path | None = None) -> tuple[list[str], str | None]:
-    """Law pages against the database; (problems, note if the check could not run)."""
+    """Law pages against their sources; (problems, note if some could not be checked). Laws
+    from files under sources/ are always checked; laws from the database only where it is
+    installed (a dev requirement: the site build never needs it)."""
     from ..laws.importer import check_law
-    from ..laws.sources.database import open_database, read_law
+    from ..laws.sources.database import DatabaseUnavailable
+    from ..laws.sources.reading import SourceReader
 
+    reader = SourceReader(site.paths, site.files, db)
+    problems, note = [], None
     try:
-        conn = open_database(db)
-    except ContentError as e:
-        return [], f"跳过“法律页面与数据库一致”的核对：{e.message}"
-    problems = []
-    for entry in site.law_list:
-        try:
-            problems += check_law(site.law_pages, entry, read_law(conn, entry.name))
-        except ContentError as e:
-            problems.append(str(e))
-    return problems, None
+        for entry in site.law_list:
+            if entry.from_database and note is not None:
+                continue
+            try:
+                problems += check_law(site.law_pages, entry, reader.law(entry))
+            except DatabaseUnavailable as e:
+                note = f"跳过“法律页面与数据库一致”的核对：{e.message}"
+            except ContentError as e:
+                problems.append(str(e))
+    finally:
+        reader.close()
+    return problems, note
 
 
 def _sort_key(problem: str) -> tuple:

@@ -25,20 +25,36 @@ from ..xref.citations import CitationFinder
 QUIZ_DIR = "training/quizzes"  # relative to docs/
 PRINT_DIR = "training/quizzes/print"
 LETTERS = "ABCDEF"
-# The study path's order of modules; pages, the exam and the index follow it.
+# The study path's order of modules (docs/training/index.md, and both .nav.yml of docs/training):
+# the practice pages, the exam's list, the quiz index and "下一页" follow it (a unit test keeps the
+# four in step).
 MODULE_ORDER = [
     "office-role",
+    "conduct-ethics",
+    "discipline",
     "documents",
     "petitions",
+    "mediation",
     "meetings",
+    "duty-emergency",
     "secrecy-archives-seals",
+    "archives",
+    "government-openness",
     "research-information",
     "land-management-law",
+    "homestead-expropriation",
     "land-contract-law",
     "villagers-committee-law",
     "villagers-committee-2025",
-    "conduct-ethics",
+    "collective-economy",
 ]
+# Where the keys sit (the printed paper and its key show the file's order): no letter may be the
+# key of more than this share of a module's single-choice questions (at least two are always
+# allowed), and the multiple-choice keys may not mostly be "all options" or "the first few
+# options, the wrong ones last" (A+B+C of four) — answering by position must not pay.
+SINGLE_KEY_SHARE = 0.35
+ALL_OPTIONS_SHARE = 0.25
+LEADING_KEY_SHARE = 0.40
 TYPE_NAMES = {"single": "单选题", "multiple": "多选题", "truefalse": "判断题", "fill": "填空题"}
 _BLANK = re.compile(r"＿{2,}|_{3,}")
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
@@ -251,6 +267,43 @@ def _check_answer(q: Question) -> str | None:
     return None
 
 
+def _allowed(share: float, n: int, floor: int) -> int:
+    return max(floor, int(share * n + 1e-9))
+
+
+def key_balance_problems(module: QuizModule) -> list[str]:
+    """What is wrong with where this module's answer keys sit, in Chinese (empty if nothing)."""
+    out = []
+    singles = [cq.q for cq in module.questions if cq.q.type == "single"]
+    for letter in LETTERS:
+        ids = [q.id for q in singles if q.answer == letter]
+        if len(ids) > _allowed(SINGLE_KEY_SHARE, len(singles), 2):
+            out.append(
+                f"单选题的答案太集中：{len(singles)} 道单选题里有 {len(ids)} 道的答案是 {letter}"
+                f"（{'、'.join(ids)}），同一个字母最多 {_allowed(SINGLE_KEY_SHARE, len(singles), 2)} 道"
+                f"（{round(SINGLE_KEY_SHARE * 100)}%）。请调换其中几道题的选项顺序，并相应改 answer"
+            )
+    multiples = [cq.q for cq in module.questions if cq.q.type == "multiple"]
+    every = [q.id for q in multiples if len(q.answer) == len(q.options_list)]
+    if len(every) > _allowed(ALL_OPTIONS_SHARE, len(multiples), 1):
+        out.append(
+            f"多选题里“全部选项都对”的太多：{len(multiples)} 道多选题里有 {len(every)} 道（{'、'.join(every)}），"
+            f"最多 {_allowed(ALL_OPTIONS_SHARE, len(multiples), 1)} 道。请给其中几道换上一个似是而非的错误选项"
+        )
+    leading = [
+        q.id
+        for q in multiples
+        if len(q.answer) < len(q.options_list) and sorted(q.answer) == list(LETTERS[: len(q.answer)])
+    ]
+    if len(leading) > _allowed(LEADING_KEY_SHARE, len(multiples), 1):
+        out.append(
+            f"多选题的答案太有规律：{len(multiples)} 道多选题里有 {len(leading)} 道的答案是前几个选项、"
+            f"错误选项都排在最后（{'、'.join(leading)}），最多 {_allowed(LEADING_KEY_SHARE, len(multiples), 1)} 道。"
+            f"请调换选项顺序，并相应改 answer"
+        )
+    return out
+
+
 def load_quiz_file(
     path: Path,
     text: str,
@@ -288,6 +341,7 @@ def load_quiz_file(
             problems.append(e)
     if not qf.questions:
         problems.append(ContentError(path, "没有题目：questions 列表是空的", line=1))
+    problems += [ContentError(path, message, line=1) for message in key_balance_problems(module)]
     return module, problems
 
 

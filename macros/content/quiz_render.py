@@ -48,8 +48,17 @@ def _inputs_html(q: Question) -> str:
     )
 
 
-def question_html(cq: CheckedQuestion, number: int, page_dir: str) -> str:
+def question_html(cq: CheckedQuestion, number: int, page_dir: str, unit: str = "") -> str:
+    """One question. On a practice page the options keep the file's order in the HTML; quiz.js
+    shuffles them on screen (their values stay the file's letters, so the answer data is the same).
+    unit: the module's title, shown with a link to its practice page on the 错题本."""
     q = cq.q
+    unit_line = (
+        f'<p class="quiz-unit" hidden markdown="span">单元：{_md_link(unit, module_pages(cq.module)["practice"], page_dir)}'
+        '<span class="quiz-last"></span></p>'
+        if unit
+        else ""
+    )
     return "\n".join(
         [
             f'<div class="quiz-question" id="{_e(q.id)}" data-question-id="{_e(q.id)}" '
@@ -59,6 +68,7 @@ def question_html(cq: CheckedQuestion, number: int, page_dir: str) -> str:
             f"{_e(q.question)}</legend>",
             _inputs_html(q),
             "</fieldset>",
+            *([unit_line] if unit_line else []),
             '<div class="quiz-actions"><button type="button" class="md-button quiz-check">核对答案</button> '
             '<button type="button" class="md-button quiz-retry" hidden>再做一次</button></div>',
             '<div class="quiz-feedback" hidden markdown="1">',
@@ -115,7 +125,9 @@ def render_practice(bank: QuizBank, slug: str, page_dir: str) -> str:
 
 
 def _pool(bank: QuizBank, page_dir: str) -> str:
-    body = "\n\n".join(question_html(cq, i, page_dir) for i, cq in enumerate(bank.questions(), 1))
+    body = "\n\n".join(
+        question_html(cq, i, page_dir, unit=bank.modules[cq.module].title) for i, cq in enumerate(bank.questions(), 1)
+    )
     return f'<div class="quiz-pool" hidden markdown="1">\n\n{body}\n\n</div>'
 
 
@@ -136,6 +148,9 @@ def render_exam(bank: QuizBank, page_dir: str) -> str:
         '<p class="quiz-exam-info" role="status"></p>'
         '<div class="quiz-exam-questions"></div>'
         '<p><button type="button" class="md-button md-button--primary quiz-submit">交卷</button></p>'
+        '<div class="quiz-blank-warning" role="alert" hidden><p class="quiz-blank-text"></p>'
+        '<p><button type="button" class="md-button quiz-back">回去作答</button> '
+        '<button type="button" class="md-button quiz-submit-anyway">仍然交卷</button></p></div>'
         '<div class="quiz-result" role="status" hidden></div>'
         "</div>"
     )
@@ -200,7 +215,17 @@ def render_index(bank: QuizBank, page_dir: str) -> str:
     return "\n".join(rows) + "\n\n" + _json_script(quiz_data(bank, []))
 
 
-MACRO_NAMES = ("quiz", "quiz_paper", "quiz_key", "quiz_exam", "quiz_mistakes", "quiz_index")
+def render_button(bank: QuizBank, slug: str, page_dir: str) -> str:
+    """The button that ends a training module: on to its practice page."""
+    m = bank.module(slug)
+    target = posixpath.relpath(module_pages(slug)["practice"], page_dir or ".")
+    return (
+        f'<p class="quiz-go" markdown="span">[做本单元的练习（{len(m.questions)} 题）]({target})'
+        "{ .md-button .md-button--primary }</p>"
+    )
+
+
+MACRO_NAMES = ("quiz", "quiz_paper", "quiz_key", "quiz_exam", "quiz_mistakes", "quiz_index", "quiz_button")
 
 
 def macros(bank: QuizBank, page_dir: Callable[[], str]) -> dict[str, Callable[..., str]]:
@@ -212,4 +237,5 @@ def macros(bank: QuizBank, page_dir: Callable[[], str]) -> dict[str, Callable[..
         "quiz_exam": lambda: render_exam(bank, page_dir()),
         "quiz_mistakes": lambda: render_mistakes(bank, page_dir()),
         "quiz_index": lambda: render_index(bank, page_dir()),
+        "quiz_button": lambda module: render_button(bank, module, page_dir()),
     }

@@ -9,9 +9,8 @@ Because a wrong time limit costs a villager his remedy, the loader is strict:
 
 - every citation resolves to an article that exists (citations in free text included);
 - every quotation (`basis: - cite / quote`) is in its article, word for word (quoted_in, as page
-  quotations are checked); a quotation of a rule the site does not carry (信访工作条例,
-  土地管理法实施条例) must be word for word in its source file in sources/lawrefbook/ and is still
-  listed as unverified by the citation graph until the rule is imported;
+  quotations are checked); a rule the site does not carry cannot be quoted here (its words
+  could not be checked): import it first (README.md, 法律条文从哪里来);
 - every figure of a time (六十日, 30日, 六个月, 二年, 七十二小时 …) written in a route, a note or a
   row's description appears in one of the quotations that go with it;
 - `](#id)` links point to rows that exist.
@@ -27,11 +26,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..core.cnnum import cn_to_int, int_to_cn
 from ..core.datafile import key_lines, parse_yaml
 from ..core.errors import ContentError, describe_validation_error
 from ..core.files import ProjectFiles
-from ..laws.registry import LawRegistry
+from ..laws.registry import LawRegistry, RegisteredArticle
 from ..xref.citations import Citation, CitationFinder
 from ..xref.graph import TextSource, missing_article_message
 from ..xref.quotations import Quotation, mismatch_message, quotation_after, quoted_in
@@ -139,7 +137,6 @@ class RemedyTable:
     path: Path
     rows: list[Remedy]
     sources: list[TextSource] = field(default_factory=list)  # for the citation graph
-    uncarried: set[str] = field(default_factory=set)  # cites of rules the site does not carry yet
 
 
 # ---- where things are in the file ------------------------------------------------------------
@@ -150,105 +147,50 @@ def _node_lines(text: str) -> dict[tuple, int]:
     return {k[1:]: v for k, v in key_lines(text).items() if k and k[0] == "remedies"}
 
 
-# ---- rules the site does not carry: their source text ---------------------------------------
-
-
-def source_articles(name: str, sources_dir: Path, files: ProjectFiles | None = None) -> dict[int, str] | None:
-    """Article number -> text of a rule kept in sources/lawrefbook/ (信访工作条例(2022-02-25).md),
-    or None if there is no source file for it. Read as obtained: an article runs from its
-    `第N条 ` line to the next article or heading."""
-    name = name.removeprefix(_PRC)
-    found = sorted(sources_dir.glob(f"{name}(*).md")) if sources_dir.is_dir() else []
-    if not found:
-        return None
-    articles: dict[int, list[str]] = {}
-    current = None
-    for line in (files or ProjectFiles()).text(found[-1]).split("\n"):
-        m = re.match(r"^第([零〇一二三四五六七八九十百千]+)条(?:[ \u3000]|$)", line)
-        if m:
-            current = cn_to_int(m.group(1))
-            articles[current] = [line[m.end() :].strip()]
-        elif line.startswith("#"):
-            current = None
-        elif current is not None and line.strip():
-            articles[current].append(line.strip())
-    return {n: "\n".join(parts) for n, parts in articles.items()}
-
-
 # ---- loading and checking --------------------------------------------------------------------
 
 
 class _Checker:
-    def __init__(
-        self, path: Path, registry: LawRegistry, finder: CitationFinder, sources_dir: Path, files: ProjectFiles
-    ):
-        self.path, self.registry, self.finder, self.sources_dir = path, registry, finder, sources_dir
-        self.files = files
-        self._sources: dict[str, dict[int, str] | None] = {}
+    def __init__(self, path: Path, registry: LawRegistry, finder: CitationFinder):
+        self.path, self.registry, self.finder = path, registry, finder
 
     def error(self, where: str, message: str, line: int | None) -> ContentError:
         return ContentError(self.path, f"{where}：{message}", line=line)
 
-    def articles_of(self, cit: Citation, where: str, line: int | None) -> tuple[str, list[tuple[str, str]]]:
-        """(the law's short name, [(article number, text)]) of a citation; errors for an
-        article that does not exist or a rule with neither a page nor a source file."""
-        if cit.law_id is not None:
-            law = self.registry.laws[cit.law_id]
-            found = []
-            for n, sub in cit.article_numbers():
-                art = law.article(n, sub)
-                if art is None:
-                    raise self.error(where, missing_article_message(cit, law, n, sub), line)
-                found.append((art.number, art.text))
-            return law.short_name, found
-        name = cit.law_name.removeprefix(_PRC)
-        if name not in self._sources:
-            self._sources[name] = source_articles(name, self.sources_dir, self.files)
-        texts = self._sources[name]
-        if texts is None:
+    def articles_of(self, cit: Citation, where: str, line: int | None) -> list[RegisteredArticle]:
+        """The articles a citation names; errors for an article that does not exist or a rule
+        the site does not carry."""
+        if cit.law_id is None:
             raise self.error(
                 where,
-                f"“{cit.text}”所引的《{name}》本站未收录，sources/lawrefbook/ 里也没有它的"
-                "来源文件，无法核对：请改引本站收录的法律，或去掉这一条",
+                f"“{cit.text}”所引的《{cit.law_name.removeprefix(_PRC)}》本站未收录，引文无法核对："
+                "请先导入它（README“法律条文从哪里来”），或改引本站收录的法律",
                 line,
             )
+        law = self.registry.laws[cit.law_id]
         found = []
         for n, sub in cit.article_numbers():
-            if sub is not None or n not in texts:
-                raise self.error(
-                    where,
-                    f"引用“{cit.text}”中的第{int_to_cn(n)}条在来源文件 sources/lawrefbook/{name}(…).md "
-                    f"里找不到（共 {len(texts)} 条）。请核对条号",
-                    line,
-                )
-            found.append((f"第{int_to_cn(n)}条", texts[n]))
-        return f"《{name}》", found
+            art = law.article(n, sub)
+            if art is None:
+                raise self.error(where, missing_article_message(cit, law, n, sub), line)
+            found.append(art)
+        return found
 
     def check_quote(self, cit: Citation, words: str, where: str, line: int | None) -> None:
-        short, found = self.articles_of(cit, where, line)
-        if quoted_in(words, "\n".join(text for _, text in found)):
+        found = self.articles_of(cit, where, line)
+        if quoted_in(words, "\n".join(a.text for a in found)):
             return
-        if cit.law_id is not None:
-            law = self.registry.laws[cit.law_id]
-            arts = [law.article(n, sub) for n, sub in cit.article_numbers()]
-            raise self.error(where, mismatch_message(Quotation(cit, 0, 0, words), law, arts), line)
-        shown = found[0][1].replace("\n", " ")
-        raise self.error(
-            where,
-            f"引文“{words}”不在{short}{found[0][0]}的条文中（来源文件 sources/lawrefbook/）："
-            f"引号里的字必须与条文一字不差（可用“……”省略中间部分）。原文是：“{shown[:90]}”",
-            line,
-        )
+        law = self.registry.laws[cit.law_id]  # type: ignore[index]  # articles_of checked it
+        raise self.error(where, mismatch_message(Quotation(cit, 0, 0, words), law, list(found)), line)
 
-    def check_basis(self, b: Basis, where: str, line: int | None) -> bool:
-        """Check one basis; whether its law is carried by the site."""
+    def check_basis(self, b: Basis, where: str, line: int | None) -> None:
+        """Check one basis: a single citation, and the quotation in its article."""
         found = self.finder.find(b.cite)
         if len(found) != 1 or found[0].text != b.cite:
             raise self.error(
                 where, f"“{b.cite}”不是一条完整的法条引用，请写成《行政复议法》第二十条第一款这样的形式", line
             )
         self.check_quote(found[0], b.quote, where, line)
-        return found[0].law_id is not None
 
     def check_text(self, text: str, where: str, line: int | None) -> None:
         """Citations written in free text: the article exists; a quotation after one is in it."""
@@ -256,7 +198,7 @@ class _Checker:
             q = quotation_after(text, cit)
             if q is not None:
                 self.check_quote(cit, q.words, where, line)
-            elif cit.law_id is not None:
+            elif cit.law_id is not None:  # a plain mention of an uncarried rule is the graph's to report
                 self.articles_of(cit, where, line)
 
     def check_figures(self, text: str, quotes: list[str], where: str, what: str, line: int | None) -> None:
@@ -279,12 +221,10 @@ def load_remedies(
     docs_dir: Path,
     registry: LawRegistry,
     finder: CitationFinder,
-    sources_dir: Path,
     files: ProjectFiles | None = None,
     path: Path | None = None,
 ) -> RemedyTable | None:
-    """The checked table, or None when the site has no remedies page (small fixture sites).
-    sources_dir: sources/lawrefbook/, the source texts of rules the site does not carry yet."""
+    """The checked table, or None when the site has no remedies page (small fixture sites)."""
     files = files or ProjectFiles()
     if not (docs_dir / REMEDIES_PAGE).exists():
         return None
@@ -298,7 +238,7 @@ def load_remedies(
     if not isinstance(data, dict) or not isinstance(data.get("remedies"), list):
         raise ContentError(path, "文件顶层应为 `remedies:` 列表")
     lines = _node_lines(text)
-    check = _Checker(path, registry, finder, sources_dir, files)
+    check = _Checker(path, registry, finder)
     table = RemedyTable(path, [])
     page, file = REMEDIES_PAGE, str(path)
 
@@ -341,8 +281,7 @@ def load_remedies(
                 )
                 source(text, at)
             for j, b in enumerate(route.basis):
-                if not check.check_basis(b, f"{rw}的依据 {j + 1}", lines.get((i, "routes", k, "basis", j, "cite"))):
-                    table.uncarried.add(b.cite)
+                check.check_basis(b, f"{rw}的依据 {j + 1}", lines.get((i, "routes", k, "basis", j, "cite")))
                 source(f"{b.cite}：“{b.quote}”", (i, "routes", k, "basis", j, "cite"))
         for k, note in enumerate(row.notes):
             nw = f"{where}的第 {k + 1} 条注意"
@@ -357,8 +296,7 @@ def load_remedies(
             )
             source(note.text, at)
             for j, b in enumerate(note.basis):
-                if not check.check_basis(b, f"{nw}的依据 {j + 1}", lines.get((i, "notes", k, "basis", j, "cite"))):
-                    table.uncarried.add(b.cite)
+                check.check_basis(b, f"{nw}的依据 {j + 1}", lines.get((i, "notes", k, "basis", j, "cite")))
                 source(f"{b.cite}：“{b.quote}”", (i, "notes", k, "basis", j, "cite"))
         table.rows.append(row)
 
@@ -382,9 +320,8 @@ def load_remedies(
 # ---- the page --------------------------------------------------------------------------------
 
 
-def _basis_line(b: Basis, uncarried: set[str]) -> str:
-    note = "（本站尚未收录该条例全文）" if b.cite in uncarried else ""
-    return f"{b.cite}：“{b.quote}”{note}"
+def _basis_line(b: Basis) -> str:
+    return f"{b.cite}：“{b.quote}”"
 
 
 def remedies_markdown(table: RemedyTable | None) -> str:
@@ -402,16 +339,16 @@ def remedies_markdown(table: RemedyTable | None) -> str:
             out.append(f"- **时限**：{route.time_limit or '所引条文没有规定期限'}")
             out.append(f"- **向谁**：{route.body}")
             if len(route.basis) == 1:
-                out.append(f"- **依据**：{_basis_line(route.basis[0], table.uncarried)}")
+                out.append(f"- **依据**：{_basis_line(route.basis[0])}")
             else:
                 out.append("- **依据**：")
-                out += [f"    - {_basis_line(b, table.uncarried)}" for b in route.basis]
+                out += [f"    - {_basis_line(b)}" for b in route.basis]
             out.append("")
         if row.notes:
             out += ["**注意**", ""]
             for note in row.notes:
                 out.append(f"- {note.text}")
                 for b in note.basis:
-                    out += ["", f"    {_basis_line(b, table.uncarried)}"]
+                    out += ["", f"    {_basis_line(b)}"]
                 out.append("")
     return "\n".join(out)

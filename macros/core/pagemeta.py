@@ -25,6 +25,25 @@ class LawPartMeta(BaseModel):
     page: str | None = None  # on the law's entry page: the part page, relative to docs/
 
 
+# 效力级别: what kind of rule a law-list entry is (shown on its page and in the catalogue)
+LAW_LEVELS = (
+    "宪法",
+    "法律",
+    "法律解释",
+    "行政法规",
+    "监察法规",
+    "司法解释",
+    "党内法规",
+    "部门规章",
+    "地方性法规",
+    "自治条例和单行条例",
+    "地方政府规章",
+)
+# rules of one region: their entry names the region, and their facts wait for an editor's review
+LOCAL_LEVELS = ("地方性法规", "自治条例和单行条例", "地方政府规章")
+UNREVIEWED = "未经核对"
+
+
 class LawFacts(BaseModel):
     """What the law list (data/laws.yaml, reviewed by hand) says of a law, and the importer
     copies onto its page: the same fields in both places."""
@@ -37,6 +56,20 @@ class LawFacts(BaseModel):
     adopted: str
     effective: str
     status: str
+    level: str = "法律"  # 效力级别, one of LAW_LEVELS
+    region: str | None = None  # 地方性法规 …: the province, city or county whose rule it is
+    issuer: str | None = None  # 制定机关, where the level does not say it (中共中央、国务院)
+    # whether an editor has checked version, dates and status against the published text;
+    # a local rule starts unreviewed (its page and the catalogue say 未经核对)
+    reviewed: bool = True
+
+    @property
+    def status_shown(self) -> str:
+        return self.status if self.reviewed else UNREVIEWED
+
+    @property
+    def region_shown(self) -> str:
+        return self.region or "全国"
 
 
 class LawMeta(LawFacts):

@@ -1,4 +1,5 @@
-"""Old -> new article numbers of a law, derived from the amendment decision that renumbered it.
+"""Old -> new article numbers of a law, derived from the amendment decision that renumbered it,
+or, where there is none, from the two versions' texts.
 
 An amendment decision (修改决定) speaks in the OLD article numbers and says only some of the
 new ones. Its items have a few forms, all parsed here:
@@ -22,10 +23,16 @@ is dissolved into the articles its 款 went to. The old law's article count is w
 law's articles exactly.
 
 Quoted text (the new wording) is never read for instructions: a quotation may itself contain
-“第四十四条…”. Plain Python, no mkdocs import (DESIGN.md)."""
+“第四十四条…”.
+
+Without a decision, the same table comes from the two versions' texts (compare_texts): each 款 of
+the old text is matched to the 款 of the new text it survives in (matching by content, not by
+number), and an old article goes where its 款 went — see compare_texts for the rules. Plain
+Python, no mkdocs import (DESIGN.md)."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -33,7 +40,7 @@ from ..core.cnnum import cn_to_int, int_to_cn
 from ..core.errors import ContentError
 from ..core.paths import parse_anchor
 from .lawlist import LawEntry
-from .lawpage import LawPage
+from .lawpage import LawPage, normalise_text
 
 _N = "[零〇一二两三四五六七八九十百千]+"
 _QUOTED = re.compile(r'["“][^"”\n]*(?:["”]|$)')
@@ -208,18 +215,155 @@ def _assign(old: dict[int, OldArticle], added: dict[int, int], new_count: int, w
     return Renumbering(result, added, new_count)
 
 
+# ---------------------------------------------------------------- from two texts
+
+_ITEM = re.compile(r"^（[一二三四五六七八九十]+）")
+# how alike two 款 must be to be the same 款 (difflib ratio), and, for a 款 rewritten beyond
+# that, how much of its wording (character pairs) must reappear in an otherwise unmatched 款
+SAME_PARAGRAPH = 0.5
+REWRITTEN_PARAGRAPH = 0.3
+
+
+def paragraphs(text: str) -> list[str]:
+    """An article's 款: its lines, each 项 （一）（二） kept with the 款 it belongs to."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if _ITEM.match(line) and out:
+            out[-1] += "\n" + line
+        elif line.strip():
+            out.append(line)
+    return out
+
+
+def _plain(text: str) -> str:
+    return normalise_text(text).replace('"', "“")
+
+
+def _pairs(text: str) -> set[str]:
+    t = _plain(text)
+    return {t[k : k + 2] for k in range(len(t) - 1)}
+
+
+def compare_texts(old: list[tuple[int, str]], new: list[tuple[int, str]], where: str = "新旧文本") -> Renumbering:
+    """Old -> new numbering from the two versions' texts. old, new: (article number, text), in order.
+
+    1. Each 款 of the old text is matched to the most alike 款 of the new text (difflib ratio at
+       least SAME_PARAGRAPH; the best pairs first, each 款 used once).
+    2. An old 款 left over (rewritten) goes to a left-over 款 of a new article that holds other
+       old text, if at least REWRITTEN_PARAGRAPH of its character pairs reappear there; an old
+       article none of whose 款 matched goes to a wholly new article between its neighbours'
+       new places, if the two are that alike as a whole.
+    3. An old article carries on at the new article that holds its 第一款, unless that article
+       comes after one its other 款 went to; those other 款 are moved (并入) to the articles
+       that hold them. An article whose 第一款 went behind the rest of it, or did not survive, is
+       split (拆分) into the articles its 款 went to; one none of whose text survives is deleted
+       (删去).
+    4. A new article with no old 款 in it is new (新增). An old article is modified unless its
+       text is the new article's text (a changed article number it cites is a change, as a
+       修改决定 lists it: 将第十九条中的“第十五条”修改为“第十八条”).
+
+    Raises ContentError if the result does not fill the new text's articles."""
+    old_p = {n: paragraphs(t) for n, t in old}
+    new_p = {n: paragraphs(t) for n, t in new}
+    candidates = []
+    for on, ops in old_p.items():
+        for i, op in enumerate(ops, start=1):
+            a = _plain(op)
+            for nn, nps in new_p.items():
+                for j, np_ in enumerate(nps, start=1):
+                    sm = difflib.SequenceMatcher(None, a, _plain(np_), autojunk=False)
+                    if sm.real_quick_ratio() < SAME_PARAGRAPH or sm.quick_ratio() < SAME_PARAGRAPH:
+                        continue
+                    r = sm.ratio()
+                    if r >= SAME_PARAGRAPH:
+                        candidates.append((r, -abs(on - nn), on, i, nn, j))
+    candidates.sort(reverse=True)
+    match: dict[tuple[int, int], tuple[int, int]] = {}
+    used: set[tuple[int, int]] = set()
+    for _, _, on, i, nn, j in candidates:
+        if (on, i) not in match and (nn, j) not in used:
+            match[(on, i)] = (nn, j)
+            used.add((nn, j))
+
+    # 2. rewritten 款, and rewritten articles
+    keeps_old = {nn for nn, _ in used}
+    free = [
+        (nn, j) for nn, nps in new_p.items() if nn in keeps_old for j in range(1, len(nps) + 1) if (nn, j) not in used
+    ]
+    for on, ops in old_p.items():
+        for i, op in enumerate(ops, start=1):
+            if (on, i) in match or not free:
+                continue
+            pairs = _pairs(op)
+            score, nn, j = max((len(pairs & _pairs(new_p[n][k - 1])) / max(len(pairs), 1), n, k) for n, k in free)
+            if score >= REWRITTEN_PARAGRAPH:
+                match[(on, i)] = (nn, j)
+                used.add((nn, j))
+                free.remove((nn, j))
+    for on in old_p:
+        if any((on, i) in match for i in range(1, len(old_p[on]) + 1)):
+            continue
+        lo = max((nn for (o, _), (nn, _) in match.items() if o < on), default=0)
+        hi = min((nn for (o, _), (nn, _) in match.items() if o > on), default=max(new_p) + 1)
+        whole = "\n".join(old_p[on])
+        best = max(
+            (
+                (difflib.SequenceMatcher(None, _plain(whole), _plain("\n".join(new_p[nn])), autojunk=False).ratio(), nn)
+                for nn in new_p
+                if lo < nn < hi and not any((nn, j) in used for j in range(1, len(new_p[nn]) + 1))
+            ),
+            default=(0.0, 0),
+        )
+        if best[0] >= REWRITTEN_PARAGRAPH:
+            match[(on, 1)] = (best[1], 1)
+            used.add((best[1], 1))
+
+    # 3. where each old article went
+    result: list[OldArticle] = []
+    for on, ops in old_p.items():
+        o = OldArticle(on)
+        targets = {i: match[(on, i)][0] for i in range(1, len(ops) + 1) if (on, i) in match}
+        counts: dict[int, int] = {}
+        for t in targets.values():
+            counts[t] = counts.get(t, 0) + 1
+        first = targets.get(1)
+        if not targets:
+            o.deleted = True
+        elif len(counts) == 1:
+            o.continues = next(iter(counts))
+        elif first is not None and first < min(t for t in targets.values() if t != first):
+            o.continues = first
+            o.parts = {i: t for i, t in targets.items() if t != first}
+        else:
+            o.parts = dict(targets)
+        o.new = sorted({*([o.continues] if o.continues else []), *o.parts.values()})
+        result.append(o)
+
+    # 4. new articles, and what changed
+    covered = {n for o in result for n in o.new}
+    added = {nn: 0 for nn in new_p if nn not in covered}
+    new_text = dict(new)
+    old_text = dict(old)
+    for o in result:
+        if o.deleted or o.parts:
+            o.modified = True
+        elif o.continues is not None:
+            o.modified = _plain(old_text[o.number]) != _plain(new_text[o.continues])
+    if covered | set(added) != set(new_p):
+        raise ContentError(where, "按新旧文本比对推算出的新条号超出了新文本的条文范围")
+    return Renumbering(result, added, len(new_p))
+
+
 # ---------------------------------------------------------------- site data and rendering
 
 
 @dataclass
 class Amendment:
-    decision: LawEntry  # the decision's law-list entry
+    decision: LawEntry | None  # the decision's law-list entry; None: derived from two texts
     law_id: str  # the amended law's page id
     renumbering: Renumbering
-
-    @property
-    def year(self) -> str:
-        return self.decision.adopted[:4]
+    year: str  # of the amendment: 2025
+    previous: str | None = None  # from two texts: the earlier version, as the law list names it
 
     @property
     def table_page(self) -> str:
@@ -232,7 +376,18 @@ def load_amendment(decision: LawEntry, page: LawPage, law_page: LawPage) -> Amen
     assert decision.amends is not None
     items = [(a.anchor_number, a.text) for a in page.articles]
     new_count = len(law_page.articles)
-    return Amendment(decision, decision.amends, parse_decision(items, new_count, str(page.path)))
+    return Amendment(
+        decision, decision.amends, parse_decision(items, new_count, str(page.path)), year=decision.adopted[:4]
+    )
+
+
+def load_text_amendment(entry: LawEntry, previous: list[tuple[int, str]], law_page: LawPage, where: str) -> Amendment:
+    """The renumbering between a law's previous version (its text) and its page, by content."""
+    assert entry.previous is not None
+    current = [(a.anchor_number, a.text) for a in law_page.articles]
+    return Amendment(
+        None, entry.id, compare_texts(previous, current, where), year=entry.version[:4], previous=entry.previous.version
+    )
 
 
 def _rel(target_page: str, from_dir: str) -> str:
@@ -242,6 +397,8 @@ def _rel(target_page: str, from_dir: str) -> str:
 
 
 def _item_links(a: Amendment, items: list[int], from_dir: str) -> str:
+    if a.decision is None:
+        return ""
     href = _rel(a.decision.page, from_dir)
     return "、".join(f"[条目{int_to_cn(i)}]({href}#art-{i})" for i in items)
 
@@ -255,7 +412,8 @@ def history_note(a: Amendment, new_no: int, from_dir: str = "laws") -> str:
     r = a.renumbering
     y = a.year
     if new_no in r.added:
-        return f"沿革：{y}年修改时新增（{_item_links(a, [r.added[new_no]], from_dir)}）。"
+        links = _item_links(a, [r.added[new_no]], from_dir)
+        return f"沿革：{y}年修改时新增" + (f"（{links}）" if links else "") + "。"
     sources = r.sources(new_no)
     if not sources:
         return ""
@@ -263,7 +421,7 @@ def history_note(a: Amendment, new_no: int, from_dir: str = "laws") -> str:
     names = "、".join(
         f"[原{_cn(o.number)}]({table}#old-{o.number})" + (f"第{int_to_cn(p)}款" if p else "") for o, p in sources
     )
-    items = sorted({i for o, p in sources for i in (o.items if p is None else [o.part_items[p]])})
+    items = sorted({i for o, p in sources for i in (o.items if p is None else [o.part_items.get(p)]) if i is not None})
     if len(sources) > 1:
         what = f"由{names}合并而成，{y}年修改"
     elif sources[0][1] is not None:
@@ -280,7 +438,12 @@ def history_note(a: Amendment, new_no: int, from_dir: str = "laws") -> str:
 def renumbering_table(a: Amendment, from_dir: str) -> str:
     """Markdown table: every old article, its new number(s), what happened, which items."""
     law = _rel(f"laws/{a.law_id}.md", from_dir)
-    rows = ["| 原条号（修改前） | 现条号（" + a.year + "年修改后） | 变化 | 依据 |", "|---|---|---|---|"]
+    basis = a.decision is not None  # from two texts there are no decision items to cite
+    rows = (
+        ["| 原条号（修改前） | 现条号（" + a.year + "年修改后） | 变化 | 依据 |", "|---|---|---|---|"]
+        if basis
+        else ["| 原条号（修改前） | 现条号（" + a.year + "年修改后） | 变化 |", "|---|---|---|"]
+    )
     for o in a.renumbering.old:
         new = "、".join(f"[{_cn(n)}]({law}#art-{n})" for n in o.new) or "—"
         if o.deleted:
@@ -293,15 +456,17 @@ def renumbering_table(a: Amendment, from_dir: str) -> str:
             change = "修改"
         else:
             change = "未修改" if o.new == [o.number] else "内容未变，序号调整"
-        rows.append(
-            f'| <span id="old-{o.number}"></span>原{_cn(o.number)} | {new} | {change} | '
-            f"{_item_links(a, o.items, from_dir) or '—'} |"
-        )
+        row = f'| <span id="old-{o.number}"></span>原{_cn(o.number)} | {new} | {change} |'
+        rows.append(row + (f" {_item_links(a, o.items, from_dir) or '—'} |" if basis else ""))
     return "\n".join(rows)
 
 
 def added_table(a: Amendment, from_dir: str) -> str:
     law = _rel(f"laws/{a.law_id}.md", from_dir)
+    if a.decision is None:
+        rows = ["| 新增条文 |", "|---|"]
+        rows += [f"| [{_cn(n)}]({law}#art-{n}) |" for n in sorted(a.renumbering.added)]
+        return "\n".join(rows)
     rows = ["| 新增条文 | 依据 |", "|---|---|"]
     for n, item in sorted(a.renumbering.added.items()):
         rows.append(f"| [{_cn(n)}]({law}#art-{n}) | {_item_links(a, [item], from_dir)} |")
@@ -325,7 +490,7 @@ def item_note(a: Amendment, item: int, from_dir: str = "laws") -> str:
 def article_blocks(amendments: dict):
     """An ARTICLE_BLOCK_PROVIDERS function: the 沿革 note under each article of an amended law,
     and under each item of the decision the articles it touched. amendments: law id -> Amendment."""
-    by_decision = {a.decision.id: a for a in amendments.values()}
+    by_decision = {a.decision.id: a for a in amendments.values() if a.decision is not None}
 
     def amendment_blocks(law_id: str, anchor: str) -> list[str]:
         parsed = parse_anchor(anchor)

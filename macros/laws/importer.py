@@ -13,6 +13,7 @@ import yaml
 
 from ..core.cnnum import cn_to_int, int_to_cn
 from ..core.errors import ContentError
+from ..core.pagemeta import UNREVIEWED
 from .lawlist import LawEntry, LawPart
 from .lawpage import LawPage, normalise_text
 from .sources import SourceArticle, SourceLaw
@@ -53,6 +54,10 @@ def _law_meta(entry: LawEntry, law: SourceLaw) -> dict:
         "adopted": entry.adopted,
         "effective": entry.effective,
         "status": entry.status,
+        "level": entry.level,
+        **({"region": entry.region} if entry.region else {}),
+        **({"issuer": entry.issuer} if entry.issuer else {}),
+        "reviewed": entry.reviewed,
         "source": law.source,
         "articles": len(law.articles),
     }
@@ -69,12 +74,20 @@ def _front_matter(meta: dict) -> list[str]:
 
 
 def _info_box(entry: LawEntry, law: SourceLaw, extra: tuple[str, ...] = (), note: str | None = None) -> list[str]:
+    level = entry.level + (f"（{entry.region}）" if entry.region else "")
+    status = (
+        entry.status
+        if entry.reviewed
+        else f"{UNREVIEWED}（本站编辑还没有把本页的版本、日期和状态与制定机关公布的文本核对过，使用前请核实）"
+    )
     out = [
         '!!! info "版本与来源"',
         "",
+        f"    - **效力级别**：{level}",
+        *([f"    - **制定机关**：{entry.issuer}"] if entry.issuer else []),
         f"    - **版本**：{entry.version}",
         f"    - **施行日期**：{entry.effective}",
-        f"    - **状态**：{entry.status}",
+        f"    - **状态**：{status}",
         f"    - **条文数**：{len(law.articles)} 条",
         *extra,
         f"    - **文本来源**：{law.source_note}",

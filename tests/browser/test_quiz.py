@@ -28,6 +28,15 @@ def answer(page, qid: str, right: bool = True) -> None:
             page.check(f'{root} input[value="{letter}"]')
 
 
+def shown_letter(page, qid: str, value: str) -> str:
+    """The letter on screen of the option whose value (the file's letter) is `value`."""
+    return page.inner_text(f'[data-question-id="{qid}"] input[value="{value}"] + .quiz-letter').rstrip(".")
+
+
+def screen_order(page, qid: str) -> list[str]:
+    return page.eval_on_selector_all(f'[data-question-id="{qid}"] fieldset input', "els => els.map(e => e.value)")
+
+
 def check(page, qid: str) -> str:
     page.click(f'[data-question-id="{qid}"] .quiz-check')
     return page.inner_text(f'[data-question-id="{qid}"] .quiz-verdict')
@@ -45,7 +54,12 @@ def test_practice_right_and_wrong_show_score_explanation_and_source(page, site_u
     assert page.is_visible('[data-question-id="land-management-law-001"] .quiz-retry')
     answer(page, "land-management-law-002", right=False)
     assert "回答错误" in check(page, "land-management-law-002")
-    assert "正确答案：B" in page.inner_text('[data-question-id="land-management-law-002"] .quiz-feedback')
+    # the right answer is named by the letter it has on screen, with its words
+    right = ANSWERS["land-management-law-002"]
+    shown = shown_letter(page, "land-management-law-002", right.answer)
+    assert f"正确答案：{shown}. {right.options_list['ABCDEF'.index(right.answer)]}" in page.inner_text(
+        '[data-question-id="land-management-law-002"] .quiz-feedback'
+    )
     assert page.inner_text(".quiz-session") == "本次核对 2 题，答对 1 题"
     assert page.inner_text(".quiz-status .quiz-progress") == "已答对 1 / 27 题"
     # one click from the explanation to the article
@@ -92,7 +106,14 @@ def test_exam_draws_n_distinct_questions_and_scores_them(page, site_url):
         answer(page, qid, right=True)
     answer(page, drawn[4], right=False)  # and drawn[5] left blank
     page.click(".quiz-submit")
-    assert page.inner_text(".quiz-score") == "得分：67 分（答对 4 / 6 题），这是本范围的最好成绩"
+    # a blank is named before handing in; going back keeps the exam open
+    assert page.inner_text(".quiz-blank-text") == "还有 1 题没有作答（第 6 题），交卷后按答错计。要交卷吗？"
+    assert not page.is_visible(".quiz-result")
+    page.click(".quiz-back")
+    assert not page.is_visible(".quiz-blank-warning")
+    page.click(".quiz-submit")
+    page.click(".quiz-submit-anyway")
+    assert page.inner_text(".quiz-score") == "得分：67 分（答对 4 / 6 题），这是本范围的第一次考试"
     review = page.inner_text(".quiz-review")
     assert "第 5 题" in review and "第 6 题" in review and "第 1 题" not in review
     for qid in drawn[4:]:  # wrong ones keep their explanation open for review
@@ -104,6 +125,7 @@ def test_exam_draws_n_distinct_questions_and_scores_them(page, site_url):
     page.click(".quiz-exam-setup button[type=submit]")
     assert page.locator(".quiz-exam-questions .quiz-question").count() == 3
     page.click(".quiz-submit")
+    page.click(".quiz-submit-anyway")
     assert page.inner_text(".quiz-score") == "得分：0 分（答对 0 / 3 题），最好成绩 67 分"
     page.goto(f"{site_url}/training/quizzes/index.html")
     assert "考试最好成绩 67 分" in page.inner_text('.quiz-progress[data-module="villagers-committee-2025"]')
@@ -142,8 +164,74 @@ def test_quiz_works_from_file_url(page, built_site):
     answer(page, qid)
     assert "回答正确" in check(page, qid)
     page.reload()
-    assert page.inner_text(".quiz-status .quiz-progress") == "已答对 1 / 27 题"
+    assert page.inner_text(".quiz-status .quiz-progress") == "已答对 1 / 32 题"
     page.goto((built_site / "training/quizzes/exam.html").as_uri())
     page.fill(".quiz-exam-setup input[name=count]", "4")
     page.click(".quiz-exam-setup button[type=submit]")
     assert page.locator(".quiz-exam-questions .quiz-question").count() == 4
+
+
+def test_options_are_shuffled_on_screen_and_checking_still_uses_the_key(page, site_url):
+    """Each showing draws a new order: letters on screen run A, B, C … down the page, the
+    "正确答案" line and the marks follow them, and checking compares the file's key."""
+    url = f"{site_url}/training/quizzes/villagers-committee-law.html"
+    choice = [cq.q for cq in BANK.modules["villagers-committee-law"].questions if cq.q.type in ("single", "multiple")]
+    page.goto(url)
+    first = {q.id: screen_order(page, q.id) for q in choice}
+    assert all(
+        sorted(order) == list("ABCDEF"[: len(q.options_list)]) for q, order in zip(choice, first.values(), strict=True)
+    )
+    moved = [qid for qid, order in first.items() if order != sorted(order)]
+    assert len(moved) > len(choice) // 2, moved  # not the file's order
+    for q in choice[:3]:
+        letters = page.eval_on_selector_all(
+            f'[data-question-id="{q.id}"] .quiz-letter', "els => els.map(e => e.textContent)"
+        )
+        assert letters == [f"{x}." for x in "ABCDEF"[: len(q.options_list)]]
+    page.reload()
+    again = {q.id: screen_order(page, q.id) for q in choice}
+    assert again != first  # a new order on each showing, not one fixed per question
+
+    single = next(q for q in choice if q.type == "single")
+    answer(page, single.id, right=True)
+    assert "回答正确" in check(page, single.id)
+    root = f'[data-question-id="{single.id}"]'
+    letter = shown_letter(page, single.id, single.answer)
+    text = single.options_list["ABCDEF".index(single.answer)]
+    assert page.inner_text(f"{root} .quiz-answer") == f"正确答案：{letter}. {text}"
+    chosen = page.inner_text(f"{root} .quiz-option.quiz-chosen")
+    assert text in chosen and "← 你的选择（正确）" in chosen and "✔ 正确答案" in chosen
+
+    multiple = next(q for q in choice if q.type == "multiple")
+    answer(page, multiple.id, right=False)  # only the first right option ticked
+    assert "回答错误" in check(page, multiple.id)
+    root = f'[data-question-id="{multiple.id}"]'
+    marked = page.eval_on_selector_all(f"{root} .quiz-option.quiz-correct input", "els => els.map(e => e.value)")
+    assert sorted(marked) == multiple.answer_data()
+    assert page.locator(f"{root} .quiz-option.quiz-chosen").count() == 1
+    shown = sorted(shown_letter(page, multiple.id, x) for x in multiple.answer_data())
+    assert page.inner_text(f"{root} .quiz-answer").startswith(f"正确答案：{shown[0]}. ")
+    # 再做一次 draws a new order and clears the marks
+    before = screen_order(page, multiple.id)
+    for _ in range(5):
+        page.click(f"{root} .quiz-retry")
+        if screen_order(page, multiple.id) != before:
+            break
+    assert screen_order(page, multiple.id) != before
+    assert page.locator(f"{root} .quiz-mark").count() == 0
+
+
+def test_the_mistakes_book_names_the_unit_and_the_answer_given(page, site_url):
+    q = ANSWERS["land-contract-law-001"]
+    page.goto(f"{site_url}/training/quizzes/land-contract-law.html")
+    answer(page, q.id, right=False)
+    given = next(x for x in "ABCDEF" if x != q.answer)
+    check(page, q.id)
+    page.goto(f"{site_url}/training/quizzes/mistakes.html")
+    unit = page.inner_text(f'[data-question-id="{q.id}"] .quiz-unit')
+    letter = shown_letter(page, q.id, given)
+    assert unit == (
+        f"单元：农村土地承包法与调解仲裁法要点 · 上次答的是：{letter}. {q.options_list['ABCDEF'.index(given)]}（答错 1 次）"
+    )
+    page.click(f'[data-question-id="{q.id}"] .quiz-unit a')
+    page.wait_for_url(re.compile(r"/training/quizzes/land-contract-law\.html$"))

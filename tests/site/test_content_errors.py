@@ -32,7 +32,7 @@ BREAKAGES = {
         r"docs/reception/land-transfer-dispute\.md 第 7 行：页首 referrals 里的转办去向“guotusuo”不在转办目录"),
     "quiz answer key": (
         "training/quizzes/land-management-law.yaml", "answer: A\n", "answer: H\n",
-        r"docs/training/quizzes/land-management-law\.yaml 第 12 行：题目 land-management-law-001：答案 H 不在选项之中"),
+        r"docs/training/quizzes/land-management-law\.yaml 第 (?P<line>\d+) 行：题目 land-management-law-\d+：答案 H 不在选项之中"),
     "invisible character": (
         "reception/village-election.md", "选举", "选\u200b举",
         r"docs/reception/village-election\.md 第 2 行：第 12 字是看不见的字符 U\+200B（ZERO WIDTH SPACE），请删除"),
@@ -75,6 +75,10 @@ def test_make_check_lists_every_problem_at_once(broken_project):
     assert re.search(r"内容检查发现 \d+ 处问题", out)
     for kind, (_, _, _, pattern) in BREAKAGES.items():
         assert re.search(pattern, out), f"{kind}: {pattern}\n{out}"
+    # the answer key's own line
+    quiz = (broken_project / "docs/training/quizzes/land-management-law.yaml").read_text(encoding="utf-8")
+    line = next(i for i, ln in enumerate(quiz.split("\n"), 1) if ln.strip() == "answer: H")
+    assert re.search(BREAKAGES["quiz answer key"][3], out).group("line") == str(line)
 
 
 def test_the_build_stops_with_the_same_messages_and_no_traceback(broken_project, tmp_path):

@@ -62,7 +62,7 @@ def test_paper_has_no_answers_and_key_has_them(built_site):
     paper = content(built_site / "training/quizzes/print/land-management-law-paper.html")
     key = content(built_site / "training/quizzes/print/land-management-law-key.html")
     assert "一户只能拥有一处宅基地" not in paper and "解析" not in paper and "<input" not in paper
-    assert "1. 答案：A" in key and "一户一宅" in key
+    assert "1. 答案：C" in key and "一户一宅" in key  # the file's order: paper and key agree
 
 
 def test_quiz_data_and_script_are_in_the_site_but_not_the_yaml(built_site):
@@ -86,8 +86,42 @@ def test_law_articles_list_the_quizzes_citing_them(built_site):
 def test_a_bad_quiz_file_fails_the_build(tmp_path):
     project = make_project(tmp_path / "project")
     quiz = project / "docs/training/quizzes/land-management-law.yaml"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    answer: B\n", "    answer: E\n", 1), encoding="utf-8")
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("    answer: A\n", "    answer: E\n", 1), encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     assert ("land-management-law.yaml 第 27 行：题目 land-management-law-002："
             "答案 E 不在选项之中（本题只有 A–D 4 个选项）") in result.stdout + result.stderr
+
+
+def test_printed_paper_and_key_use_the_same_order(built_site):
+    """Options are shuffled only on screen: the paper lists them in the file's order, and the key's
+    letters name, on that paper, exactly the options the file marks right."""
+    import html as htmllib
+
+    bank = real_site().bank
+    for slug, module in bank.modules.items():
+        pages = module_pages(slug)
+        paper = content(html_path(built_site, pages["paper"]))
+        key = content(html_path(built_site, pages["key"]))
+        blocks = re.findall(r'data-question-id="([^"]+)">(.*?)</div>', paper, re.S)
+        answers = dict(re.findall(r'data-question-id="([^"]+)".*?<strong>\d+\. 答案：([^<　]+)</strong>', key, re.S))
+        for qid, block in blocks:
+            q = next(cq.q for cq in module.questions if cq.q.id == qid)
+            if q.type not in ("single", "multiple"):
+                continue
+            shown = [htmllib.unescape(re.sub(r"<[^>]+>", "", li)) for li in re.findall(r"<li>(.*?)</li>", block)]
+            assert shown == q.options_list, qid
+            letters = answers[qid].split("、")
+            right = {q.options_list["ABCDEF".index(x)] for x in (q.answer if q.type == "multiple" else [q.answer])}
+            assert {shown["ABCDEF".index(x)] for x in letters} == right, qid
+
+
+def test_each_module_ends_with_a_button_to_its_quiz_and_the_index_follows_the_study_path(built_site):
+    from macros.content.quiz_model import MODULE_ORDER
+
+    for slug in MODULE_ORDER:
+        page = content(built_site / f"training/{slug}.html")
+        button = re.findall(r'<p class="quiz-go"><a class="md-button md-button--primary" href="([^"]+)">做本单元的练习（(\d+) 题）</a></p>', page)
+        assert button == [(f"quizzes/{slug}.html", str(len(real_site().bank.modules[slug].questions)))], slug
+    index = content(built_site / "training/quizzes/index.html")
+    assert re.findall(r'<span class="quiz-progress" data-module="([^"]+)">', index) == MODULE_ORDER

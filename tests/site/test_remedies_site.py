@@ -9,14 +9,13 @@ import textwrap
 
 import pytest
 
-from macros.content.remedies import REMEDIES_FILE, load_remedies, remedies_markdown, source_articles
+from macros.content.remedies import REMEDIES_FILE, load_remedies, remedies_markdown
 from macros.core.errors import ContentError
 
-from ..harness.project import PATHS, ROOT, real_site
+from ..harness.project import ROOT, real_site
 
 DOCS = ROOT / "docs"
 REGISTRY, FINDER = real_site().registry, real_site().finder
-SOURCES = PATHS.sources / "lawrefbook"
 # the anchors reception scripts link to (helper brief, issue 12): never renamed
 ANCHORS = [
     "administrative-decision", "land-dispute-decision", "planning-enforcement", "administrative-penalty",
@@ -28,7 +27,7 @@ ANCHORS = [
 
 @pytest.fixture(scope="module")
 def table():
-    return load_remedies(DOCS, REGISTRY, FINDER, SOURCES)
+    return load_remedies(DOCS, REGISTRY, FINDER)
 
 
 def text_of(fragment: str) -> str:
@@ -80,10 +79,12 @@ def test_key_time_limits_as_the_articles_say_them(page):
             assert limit in shown, (anchor, limit)
 
 
-def test_carried_citations_link_and_uncarried_rules_are_marked(page):
+def test_citations_link_the_petition_regulations_like_any_law(page):
+    """信访工作条例 is imported (issue 13): its citations link its page, no row is marked uncarried."""
     shown = section(page, "petition-review")
     assert "《信访工作条例》第三十六条第一款" in html.unescape(shown)    # 复核 is 第三十六条, not 第三十五条
-    assert "本站尚未收录该条例全文" in shown
+    assert 'class="law-cite" href="../laws/petition-work-regulations.html#art-36"' in shown
+    assert "本站尚未收录" not in page
     assert 'class="law-cite" href="../laws/administrative-reconsideration.html#art-20"' in page
 
 
@@ -93,7 +94,11 @@ def test_law_pages_list_the_remedies_page_as_citing_them(built_site):
     assert "救济途径与时限" in art and "../reception/remedies.html" in art
 
 
-def test_quotations_of_uncarried_rules_are_listed_as_unverified(built_site):
+def test_quotations_of_the_petition_regulations_are_checked_not_listed_as_unverified(built_site):
     report = html.unescape((built_site / "editors/unresolved.html").read_text(encoding="utf-8"))
-    assert "可以自收到书面答复之日起30日内请求原办理机关" in report
-    assert "救济途径与时限" in report
+    assert "可以自收到书面答复之日起30日内请求原办理机关" not in report
+    body = report[report.index("<article"):report.index("</article>")]  # not the navigation
+    assert "信访工作条例" not in body.split("未收录法律的引用", 1)[1]
+    law = (built_site / "laws/petition-work-regulations.html").read_text(encoding="utf-8")
+    art = law[law.index('id="art-35"'):law.index('id="art-36"')]
+    assert "救济途径与时限" in art and "../reception/remedies.html" in art

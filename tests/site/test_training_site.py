@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.content.quiz_model import MODULE_ORDER
 from macros.core.cnnum import cn_to_int
 from macros.core.frontmatter import split_front_matter
 from macros.laws.lawlist import load_law_list
@@ -15,9 +16,7 @@ from macros.laws.lawpage import parse_law_page
 from ..harness.project import PATHS, ROOT
 
 DOCS = ROOT / "docs"
-MODULES = ["office-role", "conduct-ethics", "documents", "petitions", "meetings", "secrecy-archives-seals",
-           "land-management-law", "land-contract-law", "villagers-committee-law", "villagers-committee-2025",
-           "research-information"]
+MODULES = MODULE_ORDER  # every module of the study path
 _CN = "[零一二三四五六七八九十百千]+"
 CITED = re.compile(rf"《(?:中华人民共和国)?([^》]+)》((?:第{_CN}条(?:、|和)?)+)")
 

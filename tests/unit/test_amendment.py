@@ -1,18 +1,19 @@
 """The renumbering parser (macros/amendment.py) on small decisions, and the generated table
-checked against the 2018 text of 村民委员会组织法 (../shared/reference/, not in the repo)."""
+checked against the 2018 text of 村民委员会组织法 (sources/lawrefbook/, as obtained); the same
+table derived from the 2018 and 2025 texts alone (compare_texts) agrees with it row by row."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from macros.core.cnnum import cn_to_int
 from macros.core.errors import ContentError
-from macros.laws.amendment import parse_decision
+from macros.laws.amendment import Amendment, compare_texts, history_note, parse_decision, renumbering_table
 from macros.laws.lawlist import load_law_list
 from macros.laws.lawpage import parse_law_page
+from macros.laws.sources.lawrefbook import read_lawrefbook
 
 from ..harness.project import PATHS, ROOT, real_site
 
@@ -93,24 +94,11 @@ def test_count_that_cannot_be_filled_is_an_error():
 # ------------------------------------------------ the real decision against the 2018 text
 
 
+VC2018 = ROOT / "sources" / "lawrefbook" / "村民委员会组织法(2018-12-29).md"
+
+
 def reference_2018() -> dict[int, list[str]]:
-    for base in (ROOT.parent / "shared", Path("/work/shared")):
-        path = base / "reference" / "村民委员会组织法-2018.md"
-        if path.exists():
-            break
-    else:
-        pytest.fail("找不到 shared/reference/村民委员会组织法-2018.md（核对新旧条号要用它）")
-    articles: dict[int, list[str]] = {}
-    current = None
-    for line in path.read_text(encoding="utf-8").split("\n"):
-        line = line.strip()
-        m = re.match(r"^第([一二三四五六七八九十百零]+)条\s*(.*)$", line)
-        if m:
-            current = cn_to_int(m.group(1))
-            articles[current] = [m.group(2)]
-        elif current and line and not line.startswith(("#", "<!--")):
-            articles[current].append(line)
-    return articles
+    return {int(a.anchor[4:]): a.text.split("\n") for a in read_lawrefbook(VC2018).articles}
 
 
 def norm(p: str) -> str:
@@ -190,3 +178,63 @@ def test_known_rows_of_the_table(real):
     a = real[0]
     m = {o.number: o.new for o in a.renumbering.old}
     assert m[5] == [6] and m[6] == [8, 42] and m[11] == [14] and m[37] == [42, 43] and m[41] == [50]
+
+
+# ------------------------------------------------ the same table from the two texts alone
+
+
+def row_facts(r):
+    return [(o.number, o.new, o.continues, o.parts, o.modified, o.deleted) for o in r.old]
+
+
+def test_the_table_from_the_2018_and_2025_texts_agrees_with_the_decisions(real):
+    decided = real[0]
+    old = [(int(a.anchor[4:]), a.text) for a in read_lawrefbook(VC2018).articles]
+    new = [(int(a.anchor[4:]), a.text) for a in parse_law_page(DOCS / "laws/villagers-committee.md").articles]
+    derived = compare_texts(old, new)
+    assert row_facts(derived) == row_facts(decided.renumbering)
+    assert sorted(derived.added) == sorted(decided.renumbering.added)
+    # the tables shown on the site: the same rows, less the decision-item column
+    by_text = Amendment(None, "villagers-committee", derived, year="2025")
+    decision_rows = [r.rsplit(" | ", 1)[0] + " |" for r in renumbering_table(decided, "laws").split("\n")[2:]]
+    assert renumbering_table(by_text, "laws").split("\n")[2:] == decision_rows
+    assert "| 原第三十七条 | [第四十二条](villagers-committee.md#art-42)、[第四十三条]" in "\n".join(
+        r.replace('<span id="old-37"></span>', "") for r in decision_rows
+    )
+    # the 沿革 notes say the same, without links to decision items
+    for n in range(1, 51):
+        assert history_note(by_text, n) == re.sub(r"（\[条目.*?）(?=。$)", "", history_note(decided, n)), n
+
+
+def test_from_texts_a_moved_paragraph_an_added_and_a_deleted_article():
+    old = [
+        (1, "为了规范村民建房，制定本条例。"),
+        (2, "建房应当经过批准。\n批准的期限为二十个工作日。"),
+        (3, "本条例由省人民政府负责解释，具体办法另行制定。"),
+        (4, "本条例自公布之日起施行。"),
+    ]
+    new = [
+        (1, "为了规范村民建房，制定本条例。"),
+        (2, "建房应当经过乡镇人民政府批准。"),
+        (3, "乡镇人民政府应当公开审批程序，接受村民监督。"),
+        (4, "批准的期限为二十个工作日。"),
+        (5, "本条例自公布之日起施行。"),
+    ]
+    r = compare_texts(old, new)
+    old_rows = {o.number: o for o in r.old}
+    assert {n: o.new for n, o in old_rows.items()} == {1: [1], 2: [2, 4], 3: [], 4: [5]}
+    assert old_rows[2].parts == {2: 4} and old_rows[2].continues == 2 and old_rows[2].modified
+    assert old_rows[3].deleted
+    assert not old_rows[1].modified and not old_rows[4].modified  # 4 → 5: only the number
+    assert sorted(r.added) == [3]
+
+
+def test_from_texts_a_paragraph_made_an_article_of_its_own_or_an_article_split():
+    old = [(1, "村民会议由本村十八周岁以上的村民组成。\n村民会议由村民委员会召集，应当提前十天通知村民。")]
+    first, second = old[0][1].split("\n")
+    # the second 款 becomes the next article: the article carries on, less that 款
+    (o,) = compare_texts(old, [(1, first), (2, second)]).old
+    assert o.continues == 1 and o.parts == {2: 2} and o.new == [1, 2]
+    # the first 款 goes behind the second: the article is split into the two
+    (o,) = compare_texts(old, [(1, second), (2, first)]).old
+    assert o.continues is None and o.parts == {1: 2, 2: 1} and o.new == [1, 2]

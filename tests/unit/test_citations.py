@@ -42,8 +42,12 @@ def cited(text: str, current_law: str | None = None) -> list[tuple[str | None, l
         ("《民法典》第一千二百五十四条", [("civil-code", [1254])]),
         ("《中华人民共和国城乡规划法》第六十五条", [("urban-rural-planning", [65])]),
         ("《中华人民共和国招标投标法》第三条", [(None, [3])]),
-        ("《信访工作条例》第二十二条", [(None, [22])]),
-        ("《中华人民共和国土地管理法实施条例》第十条", [(None, [10])]),
+        ("《党政机关公文处理工作条例》第九条", [(None, [9])]),
+        # rules imported from source files (sources/lawrefbook/) are carried like any law
+        ("《信访工作条例》第二十二条", [("petition-work-regulations", [22])]),
+        ("《中华人民共和国土地管理法实施条例》第十条", [("land-management-regulations", [10])]),
+        ("《土地管理法实施条例》第三十四条", [("land-management-regulations", [34])]),
+        ("土地管理法实施条例第十条", [("land-management-regulations", [10])]),
     ],
 )
 def test_recognised(text, expected):
@@ -55,7 +59,7 @@ def test_recognised(text, expected):
     [
         "第三条规定了基本原则",  # no law named
         "依照本法第四十四条的规定",  # 本法 outside a law page names no law
-        "土地管理法实施条例第十条",  # a bare name that is not one of ours
+        "招标投标法实施条例第十条",  # a bare name that is not one of ours
         "《土地管理法》明确规定",  # a law with no article
         "土地管理法和农村土地承包法",  # laws with no article
         "第六十二条第四款",

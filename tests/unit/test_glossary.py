@@ -42,8 +42,8 @@ def test_the_real_glossary_loads_and_every_term_cites_something():
             "“土地管理法六十二条”不是一条完整的法条引用",
         ),
         (
-            "terms:\n  - term: 信访\n    definition: 甲\n    articles: [《信访工作条例》第二条]\n",
-            "“《信访工作条例》第二条”所引的法律本站未收录",
+            "terms:\n  - term: 公文\n    definition: 甲\n    articles: [《党政机关公文处理工作条例》第三条]\n",
+            "“《党政机关公文处理工作条例》第三条”所引的法律本站未收录",
         ),
         ("terms:\n  - term: 宅基地\n    definition: '   '\n", "字段 definition：不能为空"),
         ("terms: [\n", "YAML 格式错误"),

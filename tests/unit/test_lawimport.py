@@ -16,6 +16,7 @@ from macros.laws.sources.database import open_database, read_law
 from ..harness.project import PATHS, ROOT
 
 LAWS = load_law_list(PATHS.law_list)
+DATABASE_LAWS = [e for e in LAWS if e.from_database]
 EXPECTED = {  # the versions and article counts the project promises (issue 2)
     "中华人民共和国土地管理法": ("2019-08-26 第三次修正", 87),
     "中华人民共和国农村土地承包法": ("2018-12-29 第二次修正", 70),
@@ -64,7 +65,7 @@ def test_the_core_and_reception_laws_are_listed_with_their_versions():
         assert listed.get(name) == version
 
 
-@pytest.mark.parametrize("entry", LAWS, ids=[e.id for e in LAWS])
+@pytest.mark.parametrize("entry", DATABASE_LAWS, ids=[e.id for e in DATABASE_LAWS])
 def test_page_equals_database(entry, db):
     (law_id,) = db.execute("SELECT law_id FROM laws WHERE law_name = ?", (entry.name,)).fetchone()
     rows = db.execute(

@@ -64,3 +64,36 @@ def test_reimport_without_changes_reports_nothing(tmp_path, capsys):
     assert lawimport(["--project", str(project), "--review-file", str(review), "land-management"]) == 0
     assert "条文有变动" not in capsys.readouterr().out
     assert not review.exists()
+
+
+def test_a_newer_source_file_goes_through_the_same_review(tmp_path, capsys):
+    """信访工作条例 comes from a LawRefBook file: a re-import from a newer file (here: one with
+    article 35 changed) lists the pages citing the changed article and queues them for review,
+    and the quotations of the old wording no longer pass."""
+    project = make_project(tmp_path / "proj")
+    old = project / "sources/lawrefbook/信访工作条例(2022-02-25).md"
+    newer = project / "sources/lawrefbook/信访工作条例(2030-01-01).md"
+    newer.write_text(
+        old.read_text(encoding="utf-8").replace("可以自收到书面答复之日起30日内", "可以自收到书面答复之日起20日内", 1),
+        encoding="utf-8",
+    )
+    laws = project / "data/laws.yaml"
+    laws.write_text(
+        laws.read_text(encoding="utf-8").replace(
+            "file: sources/lawrefbook/信访工作条例(2022-02-25).md",
+            "file: sources/lawrefbook/信访工作条例(2030-01-01).md",
+        ),
+        encoding="utf-8",
+    )
+    review = tmp_path / "law_review.yaml"
+    assert lawimport(["--project", str(project), "--review-file", str(review), "petition-work-regulations"]) == 0
+    out = capsys.readouterr().out
+    assert "条文有变动（1 条）" in out
+    line = next(ln for ln in out.splitlines() if "信访工作条例第三十五条（修改）" in ln)
+    assert "docs/reception/remedies.md" in line
+    entries = yaml.safe_load(review.read_text(encoding="utf-8"))["changes"]
+    assert [(e["law"], e["anchor"], e["change"]) for e in entries] == [("petition-work-regulations", "art-35", "修改")]
+
+    problems, _ = check.run(ProjectPaths.at(project), project / "mkdocs.yml", review)
+    assert any("信访工作条例第三十五条已修改" in p for p in problems)
+    assert any("remedies.yaml" in p and "不在信访工作条例第三十五条的条文中" in p for p in problems)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.content.quiz_model import load_quiz_bank, resolve_citation
-from macros.core.errors import ContentError
+from macros.core.errors import ContentError, ContentProblems
 from macros.laws.lawpage import normalise_text
 
 from ..harness.project import ROOT, real_site
@@ -214,3 +214,85 @@ def test_every_real_question_cites_a_fact_found_in_its_article():
         assert len(questions) >= 25, slug
         assert {cq.q.type for cq in questions} == {"single", "multiple", "truefalse", "fill"}, slug
         assert all(re.fullmatch(rf"{slug}-\d{{3}}", cq.q.id) for cq in questions)
+
+
+# ---------------------------------------------------------------------------------------------
+# Where the keys sit: answering by position must not pay, in the real bank and in a bad file.
+
+
+def test_the_real_bank_has_balanced_keys_and_enough_modules():
+    bank = real_site().bank
+    assert len(bank.modules) >= 14 and len(bank.questions()) >= 300
+    singles_all = []
+    for slug, m in bank.modules.items():
+        singles = [cq.q.answer for cq in m.questions if cq.q.type == "single"]
+        singles_all += singles
+        for letter in "ABCDEF":
+            # the engine allows two in a small module; every real module keeps to 35%
+            assert singles.count(letter) <= max(2, int(0.35 * len(singles))), (slug, letter, singles)
+        multiples = [cq.q for cq in m.questions if cq.q.type == "multiple"]
+        every = [q.id for q in multiples if len(q.answer) == len(q.options_list)]
+        leading = [q.id for q in multiples if sorted(q.answer) == list("ABCDEF"[: len(q.answer)])]
+        assert len(every) <= max(1, len(multiples) // 4), (slug, every)
+        assert len(leading) <= max(1, int(0.4 * len(multiples))), (slug, leading)
+    # over the whole bank no letter is the key of more than 35% of single-choice questions ...
+    for letter in "ABCD":
+        assert singles_all.count(letter) / len(singles_all) <= 0.35, letter
+    # ... and "always B" or "all but the last" scores far below a pass
+    multiples = [cq.q for cq in bank.questions() if cq.q.type == "multiple"]
+    always_b = singles_all.count("B") / len(singles_all)
+    all_but_last = sum(sorted(q.answer) == list("ABCDEF"[: len(q.options_list) - 1]) for q in multiples) / len(
+        multiples
+    )
+    assert always_b < 0.35 and all_but_last < 0.25
+    sizes = {len(q.answer) for q in multiples}
+    assert len(sizes) >= 3, sizes  # two, three, four … keys, not always three
+
+
+def test_a_module_whose_keys_all_sit_on_one_letter_is_an_error(tmp_path):
+    questions = "".join(
+        question(id=f"m-00{i}", answer="B", options="[甲, 乙, 丙, 丁]").replace("  - ", "  - ", 1) for i in range(1, 7)
+    )
+    path = write(tmp_path, "m", questions)
+    err = str(error_of(tmp_path))
+    assert f"{path} 第 1 行：单选题的答案太集中：6 道单选题里有 6 道的答案是 B" in err
+    assert "同一个字母最多 2 道（35%）。请调换其中几道题的选项顺序，并相应改 answer" in err
+
+
+def test_multiple_choice_keys_that_are_always_the_first_options_are_an_error(tmp_path):
+    questions = (
+        "".join(
+            question(id=f"m-00{i}", type="multiple", answer="[A, B, C]", options="[甲, 乙, 丙, 丁]")
+            for i in range(1, 4)
+        )
+        + question(id="m-004", type="multiple", answer="[A, B, C, D]", options="[甲, 乙, 丙, 丁]")
+        + question(id="m-005", type="multiple", answer="[A, B, C, D]", options="[甲, 乙, 丙, 丁]")
+    )
+    path = write(tmp_path, "m", questions)
+    with pytest.raises(ContentProblems) as info:
+        load_bank(tmp_path / "quizzes")
+    err = str(info.value)
+    assert f"{path} 第 1 行：多选题里“全部选项都对”的太多：5 道多选题里有 2 道（m-004、m-005），最多 1 道" in err
+    assert (
+        "多选题的答案太有规律：5 道多选题里有 3 道的答案是前几个选项、错误选项都排在最后（m-001、m-002、m-003），最多 2 道"
+        in err
+    )
+
+
+def test_the_study_path_the_navigation_and_the_quiz_order_agree():
+    """下一页 follows the navigation: it, the quiz pages' navigation, the study path on
+    docs/training/index.md and the engine's order (exam list, quiz index) are the same."""
+    from macros.content.quiz_model import MODULE_ORDER
+
+    training = DOCS / "training"
+    nav = [
+        ln.strip()[2:-3]
+        for ln in (training / ".nav.yml").read_text(encoding="utf-8").splitlines()
+        if re.fullmatch(r"\s*- [a-z0-9-]+\.md", ln) and "index" not in ln
+    ]
+    quiz_nav = re.findall(r"- glob: ([a-z0-9-]+)\.md", (training / "quizzes/.nav.yml").read_text(encoding="utf-8"))
+    path = re.findall(
+        r"^\d+\. \[[^\]]+\]\(([a-z0-9-]+)\.md\)", (training / "index.md").read_text(encoding="utf-8"), re.M
+    )
+    assert nav == quiz_nav == path == MODULE_ORDER
+    assert list(real_site().bank.modules) == MODULE_ORDER

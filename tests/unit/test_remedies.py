@@ -10,14 +10,13 @@ import textwrap
 
 import pytest
 
-from macros.content.remedies import REMEDIES_FILE, load_remedies, remedies_markdown, source_articles
+from macros.content.remedies import REMEDIES_FILE, load_remedies, remedies_markdown
 from macros.core.errors import ContentError
 
-from ..harness.project import PATHS, ROOT, real_site
+from ..harness.project import ROOT, real_site
 
 DOCS = ROOT / "docs"
 REGISTRY, FINDER = real_site().registry, real_site().finder
-SOURCES = PATHS.sources / "lawrefbook"
 # the anchors reception scripts link to (helper brief, issue 12): never renamed
 ANCHORS = [
     "administrative-decision",
@@ -44,7 +43,7 @@ def text_of(fragment: str) -> str:
 
 @pytest.fixture(scope="module")
 def table():
-    return load_remedies(DOCS, REGISTRY, FINDER, SOURCES)
+    return load_remedies(DOCS, REGISTRY, FINDER)
 
 
 # ---- the real data and page ------------------------------------------------------------------
@@ -54,13 +53,14 @@ def test_the_real_data_has_every_agreed_row(table):
     assert [r.id for r in table.rows][: len(ANCHORS)] == ANCHORS
 
 
-def test_the_source_text_of_uncarried_rules_is_read_by_article():
-    petitions = source_articles("信访工作条例", SOURCES)
-    assert petitions[35].startswith("信访人对信访处理意见不服的，可以自收到书面答复之日起30日内")
-    assert petitions[36].startswith("信访人对复查意见不服的")
-    assert "不再受理" in petitions[36]  # the article's third paragraph is kept
-    assert source_articles("中华人民共和国信访工作条例", SOURCES) == petitions
-    assert source_articles("党政机关公文处理工作条例", SOURCES) is None
+def test_the_petition_rows_quote_the_imported_regulations(table):
+    """信访工作条例 is a law page now: its quotations are checked against the page like any law's."""
+    row = next(r for r in table.rows if r.id == "petition-review")
+    cites = [b.cite for route in row.routes for b in route.basis]
+    assert "《信访工作条例》第三十五条" in cites
+    assert all(REGISTRY.resolve(c.split("》")[0]) is not None for c in cites)
+    out = remedies_markdown(table)
+    assert "本站尚未收录" not in out
 
 
 # ---- bad data files --------------------------------------------------------------------------
@@ -78,7 +78,7 @@ GOOD_ROUTE = """\
 def load(tmp_path, rows: str):
     path = tmp_path / "remedies.yaml"
     path.write_text("remedies:\n" + textwrap.dedent(rows), encoding="utf-8")
-    return load_remedies(DOCS, REGISTRY, FINDER, SOURCES, path=path)
+    return load_remedies(DOCS, REGISTRY, FINDER, path=path)
 
 
 def row(body: str = GOOD_ROUTE, extra: str = "") -> str:
@@ -145,7 +145,7 @@ def test_a_citation_of_a_missing_article_in_free_text_is_refused(tmp_path):
     assert "引用“《土地管理法》第九百条”中的第900条不存在" in message
 
 
-def test_a_quotation_of_an_uncarried_rule_is_checked_against_its_source_file(tmp_path):
+def test_a_quotation_of_the_petition_regulations_is_checked_against_its_page(tmp_path):
     route = """\
       - remedy: 请求复查
         time_limit: 自收到书面答复之日起30日内
@@ -154,17 +154,18 @@ def test_a_quotation_of_an_uncarried_rule_is_checked_against_its_source_file(tmp
           - cite: 《信访工作条例》第三十五条
             quote: 可以自收到书面答复之日起30日内请求原办理机关、单位的上一级机关、单位复查
 """
-    assert load(tmp_path, row(route)).uncarried == {"《信访工作条例》第三十五条"}
+    assert load(tmp_path, row(route)).rows[0].routes[0].remedy == "请求复查"
     message = refused(tmp_path, row(route.replace("30日内请求", "60日内请求").replace("30日内\n", "60日内\n")))
-    assert "不在《信访工作条例》第三十五条的条文中（来源文件 sources/lawrefbook/）" in message
+    assert "不在信访工作条例第三十五条的条文中" in message
+    assert "原文是：“信访人对信访处理意见不服的，可以自收到书面答复之日起30日内" in message
     message = refused(tmp_path, row(route.replace("第三十五条", "第九十条")))
-    assert "第九十条在来源文件 sources/lawrefbook/信访工作条例" in message
+    assert "引用“《信访工作条例》第九十条”中的第90条不存在" in message
 
 
-def test_a_rule_with_neither_a_page_nor_a_source_file_cannot_be_quoted(tmp_path):
+def test_a_rule_the_site_does_not_carry_cannot_be_quoted(tmp_path):
     route = GOOD_ROUTE.replace("《行政复议法》第二十条第一款", "《党政机关公文处理工作条例》第九条")
     message = refused(tmp_path, row(route))
-    assert "《党政机关公文处理工作条例》本站未收录，sources/lawrefbook/ 里也没有它的来源文件" in message
+    assert "《党政机关公文处理工作条例》本站未收录，引文无法核对" in message
 
 
 def test_a_link_to_a_row_that_does_not_exist_is_refused(tmp_path):

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from macros.content.quiz_model import MODULE_ORDER
 from macros.core.cnnum import cn_to_int
 from macros.core.frontmatter import split_front_matter
 from macros.laws.lawlist import load_law_list
@@ -15,19 +16,7 @@ from macros.laws.lawpage import parse_law_page
 from ..harness.project import PATHS, ROOT
 
 DOCS = ROOT / "docs"
-MODULES = [
-    "office-role",
-    "conduct-ethics",
-    "documents",
-    "petitions",
-    "meetings",
-    "secrecy-archives-seals",
-    "land-management-law",
-    "land-contract-law",
-    "villagers-committee-law",
-    "villagers-committee-2025",
-    "research-information",
-]
+MODULES = MODULE_ORDER  # every module of the study path
 _CN = "[零一二三四五六七八九十百千]+"
 CITED = re.compile(rf"《(?:中华人民共和国)?([^》]+)》((?:第{_CN}条(?:、|和)?)+)")
 
@@ -53,6 +42,8 @@ def test_module_page_structure(slug):
     bare = [h for h in headings if not re.search(r"\{#[a-z0-9-]+\}\s*$", h)]
     assert not bare, f"没有固定锚点的标题：{bare}"
     assert "{#zi-ce}" in body and body.count("??? question") >= 3
+    # the module ends with the button to its own practice page
+    assert body.rstrip().endswith(f'{{{{ quiz_button("{slug}") }}}}')
 
 
 @pytest.mark.parametrize("slug", MODULES)
@@ -62,7 +53,7 @@ def test_citations_name_existing_articles(slug):
     checked = 0
     for m in CITED.finditer(body):
         if m.group(1) not in laws:
-            continue  # a rule without a law page (信访工作条例, 公文处理工作条例)
+            continue  # a rule without a law page (党政机关公文处理工作条例)
         for n in re.findall(rf"第({_CN})条", m.group(2)):
             assert f"art-{cn_to_int(n)}" in laws[m.group(1)], f"{slug}：{m.group(0)} 不存在"
             checked += 1

