@@ -5,14 +5,24 @@ BIN    := $(VENV)/bin
 NODE_DEPS := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check fix-encoding test lint format install install-dev chromium libreoffice check-links import-laws check-laws bench-build bench-search bench-scale clean
+.PHONY: serve build build-all handbook check fix-encoding test lint format install install-dev chromium print-deps libreoffice check-links import-laws check-laws bench-build bench-search bench-scale clean
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
 
-# Builds into a new folder and swaps it in only on success: a failed build keeps the old site.
-build: install
-	$(BIN)/python -m scripts.build.build_site --site-dir site
+# The site and its printed handbooks (PDF, linked from the home page), built into a new folder
+# and swapped in only on success: a failed build keeps the old site. TOWNSHIP=<id> builds the
+# township of data/townships/<id>.yml into dist/<id>/ instead of site/.
+build: install print-deps
+	$(BIN)/python -m scripts.build.build_site $(if $(TOWNSHIP),--township $(TOWNSHIP),--site-dir site)
+
+# Every township of data/townships/: dist/<id>/ (site and handbooks) and dist/<id>.zip (USB stick).
+build-all: install print-deps
+	$(BIN)/python -m scripts.build.build_site --all
+
+# Only the handbooks (PDF), into handbook/ (handbook/<id>/ with TOWNSHIP=<id>), with page counts and time.
+handbook: install print-deps
+	$(BIN)/python -m scripts.build.handbook $(if $(TOWNSHIP),--township $(TOWNSHIP))
 
 # Every content problem at once (front matter, data files, citations, law text, law changes to review).
 check: install-dev
@@ -22,7 +32,11 @@ check: install-dev
 fix-encoding: install
 	$(BIN)/python -m macros.cli.fixencoding
 
-test: install-dev chromium libreoffice $(NODE_DEPS)
+test: install-dev print-deps libreoffice $(NODE_DEPS)
+	@command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "正在安装 Debian 的 poppler-utils（测试读手册 PDF 的文字要用 pdftotext）……"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q poppler-utils; }
 	$(BIN)/pytest
 
 # Lint and format check (ruff) of everything, type check (mypy) of the engine; `make format` fixes the format.
@@ -57,6 +71,13 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; }
 
+# The handbooks are printed by chromium, in Chinese: it needs a CJK font (Debian's Noto CJK).
+print-deps: chromium
+	@fc-list :lang=zh 2>/dev/null | grep -q . || { \
+	  echo "正在安装 Debian 的 fonts-noto-cjk（打印手册的中文字体）……"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q fonts-noto-cjk; }
+
 # The Word files are tested as they print: LibreOffice renders them to PDF (Debian's
 # libreoffice-writer-nogui), with a Chinese font to lay the text out in (fonts-noto-cjk).
 libreoffice:
@@ -89,7 +110,7 @@ bench-build: install
 	$(BIN)/python -m scripts.bench.bench_build
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site dist handbook $(VENV) node_modules
 
 # Search quality and speed on the reception questions (scripts/bench/questions/).
 bench-search: install-dev chromium

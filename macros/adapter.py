@@ -9,18 +9,23 @@ renders the pages' Jinja, with this plugin's macros registered into it. The step
 1. on_config (before mkdocs-macros sets up its macros): load the site model — every project file
    read once — and stop the build, writing nothing, if any content problem was found;
    register the macros.
-2. on_nav: the reception navigation's groups, for the 接待速查 table.
+2. on_nav: the reception navigation's groups (接待速查, 接待手册) and the page order; law pages
+   go by their short names in the navigation.
 3. on_page_read_source: each page's text from the model (MkDocs does not read it again); a law
    page gets its generated blocks under each article (要点, 沿革, backlinks).
 4. on_page_markdown (before mkdocs-macros renders it): which page the macros are rendering.
-5. on_page_content: every citation in the page's HTML linked to its article.
+5. on_page_content: every citation in the page's HTML linked to its article; the pages of the
+   printed handbooks kept as rendered.
 6. on_post_build (after the search plugin has written its index): the search data and the
-   prebuilt index, and the Word files of the templates."""
+   prebuilt index, the Word files of the templates, the handbooks' HTML (make build prints them:
+   scripts/build/handbook.py), and a note (not a warning) naming the referral phones still blank."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 import logging
+import os
 import posixpath
 import tempfile
 from pathlib import Path
@@ -46,6 +51,10 @@ class KnowledgeBaseConfig(Config):
     cross_references = c.Type(bool, default=True)  # off only to measure their cost (make bench-build)
     # `make check` (check_build below): collect every problem instead of stopping, write nothing
     check_only = c.Type(bool, default=False)
+    handbooks = c.Type(bool, default=False)  # write the handbooks' HTML for printing (make handbook)
+
+
+log = logging.getLogger("mkdocs.plugins.zhishiku")
 
 
 # MkDocs' loggers whose warnings are content problems (links, anchors, navigation), and
@@ -89,6 +98,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.unrenderable: set[str] = set()  # pages with macro problems (shown paths)
         self.failed_data: set[str] = set()  # data files with problems, without .yaml
         self._filter = _Translate(self)
+        self.url_to_src: dict[str, str] = {}  # built address → docs-relative page (the handbooks)
+        self.config_shown = "mkdocs.yml"
 
     def _site(self) -> Site:
         if self.site is None:
@@ -98,11 +109,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     # 1
     @event_priority(100)
     def on_config(self, config):
-        root = Path(config.config_file_path).parent
+        # The project is the folder of docs/: mkdocs.yml, or a township's file in data/townships/
+        # that inherits it (INHERIT) and names docs_dir from its own folder.
+        root = Path(config.docs_dir).parent
         paths = ProjectPaths.at(root, docs=config.docs_dir, data=root / self.config.data_dir)
-        site, problems = load_site(paths, dict(config.extra), scan_citations=self.config.cross_references)
+        self.config_shown = paths.shown(config.config_file_path)
+        site, problems = load_site(
+            paths, dict(config.extra), scan_citations=self.config.cross_references, config_name=self.config_shown
+        )
         self.site = site
-        self.macros = BuildMacros(site, lambda: self.page, self.config.cross_references)
+        handbooks = self.config.handbooks and not self.config.check_only
+        self.macros = BuildMacros(site, lambda: self.page, self.config.cross_references, handbooks)
         template_problems = self.macros.template_problems(dict(config.extra))
         problems += template_problems
         # pages whose macros cannot be rendered: in check mode shown as written, so their
@@ -151,7 +168,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     # 2
     def on_nav(self, nav: Navigation, config, files):
         assert self.macros is not None
-        self.macros.reception_groups = reception_groups(nav)
+        self.macros.set_navigation(reception_groups(nav), [p.file.src_uri for p in nav.pages])
+        self.url_to_src = {f.url: f.src_uri for f in files.documentation_pages()}
+        # law pages go by their short name in the navigation (土地管理法); the page keeps its
+        # full name as its heading. A title given in a .nav.yml (民法典's 编) is kept.
+        short = self.macros.nav_titles()
+        for page in nav.pages:
+            if page.file.src_uri in short and "title" not in vars(page):
+                page.title = short[page.file.src_uri]
         return nav
 
     # 3
@@ -188,7 +212,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 return f"#{article.anchor}"
             return f"{posixpath.relpath(target.url, page_dir or '.')}#{article.anchor}"
 
-        return self.macros.link_citations(html, page.file.src_uri, url_for)
+        html = self.macros.link_citations(html, page.file.src_uri, url_for)
+        if self.macros.wants_html(page.file.src_uri):
+            self.macros.keep_html(page.file.src_uri, page.file.url, html)
+        return html
 
     # 6
     @event_priority(-100)
@@ -196,8 +223,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         assert self.macros is not None
         for name in _MKDOCS_LOGGERS:
             logging.getLogger(name).removeFilter(self._filter)
-        if not self.config.check_only:
-            self.macros.write_outputs(Path(config.site_dir), config.use_directory_urls)
+        if self.config.check_only:
+            return
+        assert self.site is not None
+        self.macros.write_outputs(Path(config.site_dir), config.use_directory_urls)
+        if self.macros.handbooks_on:
+            self.macros.write_handbooks(Path(config.site_dir), self.url_to_src, build_date())
+        blank = self.site.township.offices_without_phone(self.site.offices)
+        if blank:
+            # INFO, not WARNING: a strict build must still succeed with the phones left blank
+            log.info(
+                f"提醒：转办目录里有 {len(blank)} 个单位还没有填电话（{'、'.join(blank)}）。"
+                f"请在 {self.config_shown} 的 extra.referral_phones 里填上；"
+                "填好之前，网站的转办目录页会提醒工作人员先向党政办问清号码。"
+            )
 
 
 def check_build(paths: ProjectPaths) -> list[str]:
@@ -216,6 +255,14 @@ def check_build(paths: ProjectPaths) -> list[str]:
         logging.getLogger("jieba").setLevel(logging.WARNING)  # the search index's word cutter chats
         build(config)
         return list(dict.fromkeys(plugin.collected))
+
+
+def build_date() -> str:
+    """The date printed on the handbooks' covers: today, or SOURCE_DATE_EPOCH for a
+    reproducible build."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = datetime.date.fromtimestamp(int(epoch)) if epoch else datetime.date.today()
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def reception_groups(nav: Navigation) -> list[NavGroup]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from .content import referrals as referral_dir
 from .content.glossary import glossary_markdown
+from .content.handbook import HANDBOOK_DIR, Handbook, RenderedPage, handbook_html, handbooks_for
 from .content.quiz_render import MACRO_NAMES as QUIZ_MACROS
 from .content.quiz_render import macros as quiz_macros
 from .content.reception import NavGroup, contents_list, lookup_table, reception_scripts
@@ -30,16 +31,25 @@ from .site import Site
 from .xref.links import link_citations
 from .xref.views import backlinks_block, citation_index, topic_index, unknown_law_report, unverified_quotation_report
 
+NAV_TITLE_CHARS = 12  # CJK characters on one line of Material's sidebar at 1280 px, nested once
+
 
 class BuildMacros:
     """The build's state: the site model, the page being rendered (a callable giving an object
     with `.file.src_uri` and `.meta`), and what is derived once per build."""
 
-    def __init__(self, site: Site, current_page: Callable[[], Any], cross_references: bool = True):
+    def __init__(
+        self, site: Site, current_page: Callable[[], Any], cross_references: bool = True, handbooks: bool = False
+    ):
         self.site = site
         self.current_page = current_page
         self.cross_references = cross_references
         self.reception_groups: list[NavGroup] = []
+        self.nav_order: list[str] = []  # every page of the navigation, in order
+        # the printed handbooks (make handbook): which pages they hold, and those pages as rendered
+        self.handbooks_on = handbooks
+        self.books: list[Handbook] = []
+        self.rendered: dict[str, RenderedPage] = {}
         assert site.registry is not None and site.finder is not None
         self.registry, self.finder, self.graph = site.registry, site.finder, site.graph
         # under each article of a law page: 要点 (also weighted by the search), 沿革 from
@@ -63,6 +73,43 @@ class BuildMacros:
         if law_id is None:
             return page.text
         return augment_law_markdown(page.text, law_id, self.article_blocks)
+
+    def nav_titles(self) -> dict[str, str]:
+        """The navigation's title of each law page: the law's first short name that fits on one
+        line of the sidebar (NAV_TITLE_CHARS), else its shortest; 土地管理法, not 中华人民共和国土地管理法."""
+        out = {}
+        for rel, law_id in self.registry.page_law.items():
+            names = self.registry.laws[law_id].short_names
+            if names:
+                fits = [n for n in names if len(n) <= NAV_TITLE_CHARS]
+                out[rel] = fits[0] if fits else min(names, key=len)
+        return out
+
+    def set_navigation(self, groups: list[NavGroup], order: list[str]) -> None:
+        """The navigation MkDocs built: the reception groups (接待速查, 接待手册) and the page order."""
+        self.reception_groups, self.nav_order = groups, order
+        if self.handbooks_on:
+            site = self.site
+            self.books = handbooks_for(site.metas(), groups, order, site.bank, set(site.pages))
+
+    def wants_html(self, rel: str) -> bool:
+        """Does a handbook need this page's rendered HTML?"""
+        return any(ch.src == rel for b in self.books for ch in b.all_chapters())
+
+    def keep_html(self, rel: str, url: str, html: str) -> None:
+        self.rendered[rel] = RenderedPage(rel, url, html)
+
+    def write_handbooks(self, site_dir: Path, url_to_src: dict[str, str], date: str) -> list[Path]:
+        """handbook/<id>.html for each book, for scripts/build/handbook.py to print."""
+        out = []
+        for book in self.books:
+            path = site_dir / HANDBOOK_DIR / f"{book.id}.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            laws = [e.id for e in self.site.law_list]
+            text = handbook_html(book, self.rendered, url_to_src, self.registry, self.site.township, date, laws)
+            path.write_text(text, encoding="utf-8")
+            out.append(path)
+        return out
 
     def _backlinks(self, law_id: str, anchor: str) -> list[str]:
         page = self.registry.laws[law_id].articles[anchor].page
@@ -101,8 +148,23 @@ class BuildMacros:
             return referral_dir.referral_list(ids, site.offices, site.township, self.here())
 
         def referral_directory() -> str:
-            """转办目录全表。"""
-            return referral_dir.directory_table(site.offices, site.township)
+            """转办目录全表；有单位的电话还没填时，表前提醒工作人员。"""
+            notice = referral_dir.phone_notice(site.offices, site.township)
+            return notice + referral_dir.directory_table(site.offices, site.township)
+
+        def handbook_links() -> str:
+            """首页的“打印版手册”一节：本次构建印好的手册（PDF），没有印手册时不显示。"""
+            if not self.books:
+                return ""
+            rel = posixpath.relpath(HANDBOOK_DIR, self.here_dir())
+            items = "".join(
+                f'<li><a href="{rel}/{b.id}.pdf">{b.title}（PDF，A4）</a>：{b.purpose}</li>' for b in self.books
+            )
+            return (
+                "## 打印版手册 {#handbooks}\n\n"
+                f"{site.township.name}的两本手册，用 A4 纸双面打印后装订，放在接待台和办公桌上。\n\n"
+                f'<ul class="handbook-links">{items}</ul>\n'
+            )
 
         def reception_lookup() -> str:
             """接待速查表：从各接待话术页的页首信息生成。"""
@@ -180,6 +242,7 @@ class BuildMacros:
                 township_name,
                 referral_list,
                 referral_directory,
+                handbook_links,
                 reception_lookup,
                 reception_contents,
                 renumbering_table,

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
 from .content import quiz_model, referrals
 from .content.glossary import Term, glossary_sources, load_glossary
 from .content.quiz_model import QuizBank
@@ -30,6 +28,7 @@ from .core.charcheck import check_characters
 from .core.errors import ContentError, ContentProblems
 from .core.files import ProjectFiles
 from .core.frontmatter import front_matter_lines, split_front_matter
+from .core.mkdocsconfig import read_config
 from .core.pagemeta import PageMeta, validate_page_meta
 from .core.paths import ProjectPaths, parse_anchor
 from .laws import amendment
@@ -47,20 +46,10 @@ T = TypeVar("T")
 NEEDS_FRONT_MATTER = ("reception/", "templates/", "training/")
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its `extra:` without running its !!python tags."""
-
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
-
-
 def read_extra(config_path: Path) -> dict:
-    """The `extra:` settings of mkdocs.yml (township name, phones …), for tools run outside a build."""
-    if not config_path.exists():
-        return {}
-    data = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    return data.get("extra") or {}
+    """The `extra:` settings of a config file (township name, phones …) with what it inherits,
+    for tools run outside a build."""
+    return read_config(config_path).get("extra") or {}
 
 
 @dataclass
@@ -106,8 +95,13 @@ class Site:
 
 
 def load_site(
-    paths: ProjectPaths, extra: dict | None, scan_citations: bool = True, files: ProjectFiles | None = None
+    paths: ProjectPaths,
+    extra: dict | None,
+    scan_citations: bool = True,
+    files: ProjectFiles | None = None,
+    config_name: str = "mkdocs.yml",
 ) -> tuple[Site, list[ContentError]]:
+    """config_name: the config file whose `extra:` this is, as errors name it."""
     site = Site(paths, files or ProjectFiles())
     problems: list[ContentError] = []
 
@@ -116,7 +110,7 @@ def load_site(
     docs = paths.docs
     site.offices = attempt({}, referrals.load_referrals, paths.referrals, site.files)
     office_ids = list(site.offices) if paths.referrals.exists() else None  # no directory: phones unchecked
-    site.township = attempt(TownshipSettings(), township_settings, extra, office_ids)
+    site.township = attempt(TownshipSettings(), township_settings, extra, office_ids, config_name)
     _read_pages(site, attempt, problems)
     page_set = set(site.pages)
     for rel, page in site.pages.items():

@@ -10,17 +10,25 @@ from pathlib import Path
 import pytest
 
 from .harness.browser import CHROMIUM, CHROMIUM_ARGS, serve
-from .harness.project import ROOT, build_site
+from .harness.project import ROOT, build_full
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site)
-    assert result.returncode == 0, f"站点构建失败：\n{result.stdout}\n{result.stderr}"
+    """The real site as `make build` makes it: pages, search, Word files and the printed handbooks."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = build_full(ROOT, "--site-dir", str(site))
     log = result.stdout + result.stderr
+    assert result.returncode == 0, f"站点构建失败：\n{log}"
     assert "WARNING" not in log, f"构建日志里有警告：\n{log}"
+    (site.parent / "build.log").write_text(log, encoding="utf-8")
     return site
+
+
+@pytest.fixture(scope="session")
+def build_log(built_site) -> str:
+    """What the build of built_site printed (MkDocs' log and the handbook printer's)."""
+    return (built_site.parent / "build.log").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,9 @@
 Lists, numbered and sorted by file and line: bad front matter and data files (glossary,
 referrals, templates, quizzes, search vocabulary and 要点), citations of articles that do not
 exist and quotations that are not in the article, pasted invisible characters, law pages that
-differ from their source (database, or a file under sources/), and law changes not yet reviewed
-(data/law_review.yaml). Exits 1 if there is anything to fix."""
+differ from their source (database, or a file under sources/), law changes not yet reviewed
+(data/law_review.yaml), and the township files (data/townships/*.yml). Exits 1 if there is
+anything to fix."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 
 from ..build import BuildMacros
+from ..content.township import check_township_file, township_files
 from ..core.errors import ContentError, ContentProblems
 from ..core.paths import ProjectPaths
 from ..laws.review import pending_problems
@@ -84,10 +86,13 @@ def run(
         found.append(str(e))
     except ContentProblems as e:
         found += [str(p) for p in e.problems]
+    townships = township_files(paths)
+    for path in townships.values():
+        found += [str(p) for p in check_township_file(path, paths, list(site.offices))]
     notes = [n for n in (note, build_note) if n]
     notes.append(
         f"已检查 {len(site.pages)} 个页面、{len(site.registry.laws) if site.registry else 0} 部法律、"
-        f"{len(site.graph.uses)} 处条文引用"
+        f"{len(site.graph.uses)} 处条文引用、{len(townships)} 个乡镇的设置文件"
     )
     return sorted(dict.fromkeys(found), key=_sort_key), notes
 

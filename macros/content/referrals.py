@@ -2,7 +2,7 @@
 reception scripts refer villagers to. Scripts name offices by id in front matter
 (`referrals: [agriculture, justice]`); the page shows each office's name, what it handles and the
 local phone number. The township's own details (its name, the phone numbers) are local settings
-in mkdocs.yml `extra:`, filled in once (macros/content/township.py).
+in the township's config file (`extra:`), filled in once (macros/content/township.py).
 
 An unknown id anywhere (a page, the phone list) is a build error naming the file and the id.
 Plain Python, no mkdocs import."""
@@ -90,3 +90,17 @@ def directory_table(offices: dict[str, Office], local: TownshipSettings) -> str:
         handles = "<br>".join(o.handles) + (f"<br>**提醒**：{o.tips}" if o.tips else "")
         rows.append(f"| {name} | {'、'.join(o.aka) or '—'} | {local.phone(o.id)} | {handles} |")
     return "\n".join(rows)
+
+
+def phone_notice(offices: dict[str, Office], local: TownshipSettings) -> str:
+    """A notice for the staff above the directory while any phone is blank (empty otherwise):
+    which offices, who fills them in, and what to do until then."""
+    blank = local.offices_without_phone(offices)
+    if not blank:
+        return ""
+    which = "全部单位" if len(blank) == len(offices) else "、".join(blank)
+    return (
+        '!!! warning "电话还没有填写"\n\n'
+        f"    本目录中{which}的电话还没有填写（表中写着“未填写”），由{local.name}党政办统一填写。"
+        "填好之前，转办时请先向党政办问清对方的电话，联系好了再让群众过去。\n\n"
+    )

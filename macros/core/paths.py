@@ -55,6 +55,11 @@ class ProjectPaths:
         return self.data / "law_review.yaml"
 
     @property
+    def townships(self) -> Path:
+        """One config file per township (<id>.yml), each inheriting mkdocs.yml."""
+        return self.data / "townships"
+
+    @property
     def config(self) -> Path:
         return self.root / "mkdocs.yml"
 

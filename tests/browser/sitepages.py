@@ -24,5 +24,5 @@ PAGES = {
     "引用索引": "indexes/citations.html",
     "主题索引": "indexes/topics.html",
     "术语表": "indexes/glossary.html",
-    "未收录法律": "indexes/unresolved.html",
+    "编辑：未收录法律": "editors/unresolved.html",
 }

@@ -42,6 +42,20 @@ def build_site(project: Path, site_dir: Path, *args: str) -> subprocess.Complete
     )
 
 
+def build_full(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Build as `make build` does (scripts/build/build_site.py: the site and its printed
+    handbooks), with the engine and scripts of this checkout; args: --site-dir, --township, --all."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.build.build_site", "--project", str(project), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+
+
 def _copy(src: Path, dst: Path) -> None:
     dst.parent.mkdir(parents=True, exist_ok=True)
     if src.is_dir():

@@ -95,7 +95,7 @@ def test_law_pages_list_the_remedies_page_as_citing_them(built_site):
 
 
 def test_quotations_of_the_petition_regulations_are_checked_not_listed_as_unverified(built_site):
-    report = html.unescape((built_site / "indexes/unresolved.html").read_text(encoding="utf-8"))
+    report = html.unescape((built_site / "editors/unresolved.html").read_text(encoding="utf-8"))
     assert "可以自收到书面答复之日起30日内请求原办理机关" not in report
     body = report[report.index("<article"):report.index("</article>")]  # not the navigation
     assert "信访工作条例" not in body.split("未收录法律的引用", 1)[1]

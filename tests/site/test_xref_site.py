@@ -12,7 +12,9 @@ from ..harness.project import PATHS, ROOT, build_site, make_project
 
 def xref_project(dst: Path, pages: dict[str, str] | None = None) -> Path:
     """The scenario site tests/site/scenarios/xref/ with one law, the index pages and the assets."""
-    project = make_project(dst, docs=["laws/land-management.md", "indexes", "assets"], scenario="xref", pages=pages)
+    project = make_project(
+        dst, docs=["laws/land-management.md", "indexes", "editors", "assets"], scenario="xref", pages=pages
+    )
     for data in (project / "docs/indexes").glob("*.yaml"):   # no glossary in this scenario
         data.unlink()
     return project
@@ -97,7 +99,7 @@ def test_topic_index_groups_pages(site):
 
 
 def test_laws_not_carried_are_reported_not_failed(site):
-    page = html.unescape((site / "indexes/unresolved.html").read_text(encoding="utf-8"))
+    page = html.unescape((site / "editors/unresolved.html").read_text(encoding="utf-8"))
     assert "《民法典》第三百六十二条" in page
     assert "村民申请宅基地" in page
 
