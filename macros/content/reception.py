@@ -46,17 +46,21 @@ def _link(target: str, from_dir: str) -> str:
     return posixpath.relpath(target, from_dir or ".")
 
 
-def lookup_table(scripts: list[Script], groups: list[NavGroup], form_titles: dict[str, str], from_dir: str) -> str:
-    """群众怎么说 → 看哪一页 → 主要依据 → 用什么表, one row per script, grouped as in the
-    section's navigation (scripts in no group come last, under 其他)."""
+def grouped(scripts: list[Script], groups: list[NavGroup]) -> list[tuple[str, list[Script]]]:
+    """The scripts under their navigation groups, in the navigation's order; scripts in no
+    group come last, under 其他; groups without scripts are left out."""
     by_path = {s.path: s for s in scripts}
     rows = [(title, [by_path[p] for p in pages if p in by_path]) for title, pages in groups]
-    grouped = {s.path for _, members in rows for s in members}
-    rows.append(("其他", [s for s in scripts if s.path not in grouped]))
+    placed = {s.path for _, members in rows for s in members}
+    rows.append(("其他", [s for s in scripts if s.path not in placed]))
+    return [(title, members) for title, members in rows if members]
+
+
+def lookup_table(scripts: list[Script], groups: list[NavGroup], form_titles: dict[str, str], from_dir: str) -> str:
+    """群众怎么说 → 看哪一页 → 主要依据 → 用什么表, one row per script, grouped as in the
+    section's navigation."""
     out = []
-    for title, members in rows:
-        if not members:
-            continue
+    for title, members in grouped(scripts, groups):
         out += [f"## {title}", "", "| 群众怎么说 | 接待话术 | 主要依据 | 表格 |", "| --- | --- | --- | --- |"]
         for s in members:
             says = "、".join(f"“{k}”" for k in s.meta.keywords)
@@ -71,13 +75,8 @@ def lookup_table(scripts: list[Script], groups: list[NavGroup], form_titles: dic
 
 def contents_list(scripts: list[Script], groups: list[NavGroup], from_dir: str) -> str:
     """The reception section's contents: each navigation group with its scripts, so that a new
-    script appears here as soon as it is in the navigation (scripts in no group: 其他)."""
-    by_path = {s.path: s for s in scripts}
-    rows = [(title, [by_path[p] for p in pages if p in by_path]) for title, pages in groups]
-    grouped = {s.path for _, members in rows for s in members}
-    rows.append(("其他", [s for s in scripts if s.path not in grouped]))
+    script appears here as soon as it is in the navigation."""
     out = []
-    for title, members in rows:
-        if members:
-            out += [f"## {title}", ""] + [f"- [{s.title}]({_link(s.path, from_dir)})" for s in members] + [""]
+    for title, members in grouped(scripts, groups):
+        out += [f"## {title}", ""] + [f"- [{s.title}]({_link(s.path, from_dir)})" for s in members] + [""]
     return "\n".join(out)

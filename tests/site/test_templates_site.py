@@ -1,6 +1,5 @@
-"""公文模板与表格: the Word files (GB/T 9704-2012 layout, fonts, township name), the pages'
-links to them, the township settings flowing into page and Word file, the data checks, and
-printing without the site's navigation."""
+"""公文模板与表格 in the built site: the Word files (GB/T 9704-2012 layout, fonts, township name),
+the pages' links to them, the township settings flowing into page and Word file."""
 from __future__ import annotations
 
 import re
@@ -12,29 +11,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from ..harness.ooxml_schema import docx_order_problems
+from ..harness.templates import ENTRIES, FORM_SLUGS, TEMPLATE_SLUGS, TOWNSHIP, all_text, docx_dir, east_asia
 from ..harness.project import ROOT, build_site, make_project, real_site
 
-TOWNSHIP = real_site().township
-ENTRIES = real_site().templates
-TEMPLATE_SLUGS = sorted(s for s, e in ENTRIES.items() if e.section == "templates")
-FORM_SLUGS = sorted(s for s, e in ENTRIES.items() if e.section == "forms")
-
-
-def docx_dir(site: Path, slug: str) -> Path:
-    sub = "templates/forms/docx" if ENTRIES[slug].section == "forms" else "templates/docx"
-    return site / sub
-
-
-def east_asia(run) -> str | None:
-    fonts = run._element.rPr.find(qn("w:rFonts"))
-    return fonts.get(qn("w:eastAsia")) if fonts is not None else None
-
-
-def all_text(doc) -> str:
-    parts = [p.text for p in doc.paragraphs]
-    for t in doc.tables:
-        parts += [c.text for row in t.rows for c in row.cells]
-    return "\n".join(parts)
 
 
 @pytest.mark.parametrize("slug", TEMPLATE_SLUGS + FORM_SLUGS)

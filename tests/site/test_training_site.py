@@ -1,33 +1,11 @@
-"""Training modules and the study path: structure every module keeps, citations that name only
-articles the law pages have, and the study path as rendered."""
+"""The study path and a training module as rendered: every module in order with its progress
+slot, and the generated table of added articles."""
+
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
-
-from macros.content.quiz_model import MODULE_ORDER
-from macros.core.cnnum import cn_to_int
-from macros.core.frontmatter import split_front_matter
-from macros.laws.lawlist import load_law_list
-from macros.laws.lawpage import parse_law_page
-
-from ..harness.project import PATHS, ROOT
-
-DOCS = ROOT / "docs"
-MODULES = MODULE_ORDER  # every module of the study path
-_CN = "[零一二三四五六七八九十百千]+"
-CITED = re.compile(rf"《(?:中华人民共和国)?([^》]+)》((?:第{_CN}条(?:、|和)?)+)")
-
-
-def laws_by_short_name() -> dict[str, set[str]]:
-    out = {}
-    for law in load_law_list(PATHS.law_list):
-        anchors = {a.anchor for a in parse_law_page(DOCS / law.page).articles}
-        for name in [*law.short_names, law.name.removeprefix("中华人民共和国")]:
-            out[name] = anchors
-    return out
+from macros.content.quiz_model import MODULE_ORDER as MODULES
 
 
 def test_study_path_orders_every_module_with_a_progress_slot(built_site):

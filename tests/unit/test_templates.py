@@ -1,6 +1,5 @@
-"""公文模板与表格: the Word files (GB/T 9704-2012 layout, fonts, township name), the pages'
-links to them, the township settings flowing into page and Word file, the data checks, and
-printing without the site's navigation."""
+"""公文模板与表格, engine only: the template data's checks, the township settings, and the Word
+files' XML (element order, fonts) as python-docx writes them."""
 
 from __future__ import annotations
 
@@ -8,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-from docx.oxml.ns import qn
 
 from macros.content.docx import write_all
 from macros.content.templatedata import form_text, load_entry
@@ -16,29 +14,8 @@ from macros.content.township import TownshipSettings, township_settings
 from macros.core.errors import ContentError
 
 from ..harness.ooxml_schema import docx_order_problems, order_problems
-from ..harness.project import ROOT, real_site
-
-TOWNSHIP = real_site().township
-ENTRIES = real_site().templates
-TEMPLATE_SLUGS = sorted(s for s, e in ENTRIES.items() if e.section == "templates")
-FORM_SLUGS = sorted(s for s, e in ENTRIES.items() if e.section == "forms")
-
-
-def docx_dir(site: Path, slug: str) -> Path:
-    sub = "templates/forms/docx" if ENTRIES[slug].section == "forms" else "templates/docx"
-    return site / sub
-
-
-def east_asia(run) -> str | None:
-    fonts = run._element.rPr.find(qn("w:rFonts"))
-    return fonts.get(qn("w:eastAsia")) if fonts is not None else None
-
-
-def all_text(doc) -> str:
-    parts = [p.text for p in doc.paragraphs]
-    for t in doc.tables:
-        parts += [c.text for row in t.rows for c in row.cells]
-    return "\n".join(parts)
+from ..harness.project import ROOT
+from ..harness.templates import ENTRIES, FORM_SLUGS, TEMPLATE_SLUGS
 
 
 def test_every_slot_has_data_and_the_issue_lists_are_complete():
