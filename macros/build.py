@@ -26,7 +26,8 @@ from .laws import amendment
 from .laws.augment import ArticleBlocks, augment_law_markdown
 from .laws.catalogue import catalogue_table
 from .laws.registry import RegisteredArticle
-from .search.data import article_keyword_blocks, client_data, write_client_data
+from .core.paths import page_url
+from .search.data import REFER_PAGES, article_keyword_blocks, client_data, write_client_data
 from .site import Site
 from .xref.links import link_citations
 from .xref.views import backlinks_block, citation_index, topic_index, unknown_law_report, unverified_quotation_report
@@ -290,8 +291,25 @@ class BuildMacros:
         site = self.site
         if site.vocab is not None:
             # the search's vocabulary, law names and 要点, read by docs/assets/javascripts/lawsearch.js
+            offices = [
+                {
+                    "id": o.id,
+                    "location": f"{page_url(REFER_PAGES[0], use_directory_urls)}#{referral_dir.office_anchor(o.id)}",
+                    "name": site.township.local_name(o.name),
+                    "words": [site.township.local_name(o.name), *o.aka, *o.handles],
+                }
+                for o in site.offices.values()
+            ]
             data = client_data(
-                site.page_texts(), self.registry, site.vocab, site.law_list, site.keywords, use_directory_urls
+                site.page_texts(),
+                self.registry,
+                site.vocab,
+                site.law_list,
+                site.keywords,
+                use_directory_urls,
+                metas=site.metas(),
+                finder=site.finder,
+                offices=offices,
             )
             write_client_data(site_dir, data)
         write_all(site.templates, site_dir)

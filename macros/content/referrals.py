@@ -82,13 +82,20 @@ def referral_list(ids: list[str], offices: dict[str, Office], local: TownshipSet
     return "\n".join(out)
 
 
+def office_anchor(office_id: str) -> str:
+    """The office's anchor on the 转办目录 page (reception/directory.md#office-<id>)."""
+    return f"office-{office_id}"
+
+
 def directory_table(offices: dict[str, Office], local: TownshipSettings) -> str:
     """The whole directory as a table, for the directory page."""
     rows = ["| 单位 | 也叫 | 电话 | 管哪些事 |", "| --- | --- | --- | --- |"]
     for o in offices.values():
         name = local.local_name(o.name)
         handles = "<br>".join(o.handles) + (f"<br>**提醒**：{o.tips}" if o.tips else "")
-        rows.append(f"| {name} | {'、'.join(o.aka) or '—'} | {local.phone(o.id)} | {handles} |")
+        # the anchor lets search offer this office when the site has nothing on a question
+        anchor = f'<span id="{office_anchor(o.id)}"></span>'
+        rows.append(f"| {anchor}{name} | {'、'.join(o.aka) or '—'} | {local.phone(o.id)} | {handles} |")
     return "\n".join(rows)
 
 

@@ -90,6 +90,7 @@ class PageMeta(BaseModel):
     search: dict[str, Any] | None = None  # Material: {exclude: true} or {boost: 2}
     # this project's keys
     topics: list[str] = []  # 主题索引 entries
+    aliases: list[str] = []  # the names people use for this page (上访登记本): search finds it by them
     law: LawMeta | None = None  # law pages only
     # reception scripts (docs/reception/); the 接待速查 page is built from these
     keywords: list[str] = []  # what villagers say when they come with this problem

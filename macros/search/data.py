@@ -3,11 +3,15 @@
 - data/search_vocab.yaml: colloquial → statutory words, and filler words of questions;
 - data/article_keywords.yaml: 要点 of articles in this project's words, shown under the
   article (article_keyword_blocks) and weighted in search;
-- the law pages' front matter: law names and short names, for citations such as 承包法第27条.
+- the law pages' front matter: law names and short names, for citations such as 承包法第27条;
+- every other page's front matter: what kind of page it is (话术, 表格 …), the names people use
+  for it (title, aliases), what villagers say (keywords), its description and topics (indexed
+  with the page), the articles a script rests on (key_articles) and its forms;
+- the referral directory's offices, offered when the site has nothing on a question.
 
 write_client_data() writes them, with a traditional → simplified character table for the
 characters the site uses (from OpenCC's dictionary), to assets/javascripts/lawsearch-data.js.
-Plain Python, no mkdocs import: macros/__init__.py wires it into the build."""
+Plain Python, no mkdocs import: macros/adapter.py wires it into the build."""
 
 from __future__ import annotations
 
@@ -20,9 +24,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from ..core.datafile import read_yaml
 from ..core.errors import ContentError, describe_validation_error
 from ..core.files import ProjectFiles
+from ..core.pagemeta import PageMeta
 from ..core.paths import page_url, parse_anchor
 from ..laws.lawlist import LawEntry
 from ..laws.registry import LawRegistry
+from ..xref.citations import CitationFinder
 from .index import write_search_index
 
 CLIENT_DATA = "assets/javascripts/lawsearch-data.js"
@@ -47,10 +53,23 @@ class Vocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid")
     synonyms: list[SynonymGroup]
     stop: list[str]
+    # words that ask for a page rather than a rule (怎么写, 格式, 模板): left out when a query is
+    # compared with the pages' names
+    page_words: list[str] = []
     # law id → weight (0 < w ≤ 1) of its articles in situational queries; checked against the law list
     law_weight: dict[str, float] = {}
+    # below this confidence (0–1, see lawsearch.js) the search says the site has nothing on the
+    # question and offers the 转办目录; chosen with `make bench-search --coverage`
+    not_covered_below: float = 0.0
 
-    _check = field_validator("stop")(classmethod(lambda cls, v: _words(v)))
+    _check = field_validator("stop", "page_words")(classmethod(lambda cls, v: _words(v) if v else v))
+
+    @field_validator("not_covered_below")
+    @classmethod
+    def _threshold(cls, v: float) -> float:
+        if not 0 <= v < 1:
+            raise ValueError("应在 0 和 1 之间")
+        return v
 
     @field_validator("law_weight")
     @classmethod
@@ -161,6 +180,69 @@ def traditional_table(site_chars: set[str]) -> dict[str, str]:
     }
 
 
+# What a page is, shown with each search result (lawsearch.js has the labels and icons):
+# law 法条, script 话术, form 表格, template 公文模板, training 培训, index 索引.
+INDEX_PAGES = {"index.md", "reception/lookup.md", "reception/directory.md"}
+# offered, with the office that handles the matter, when the site has nothing on a question
+REFER_PAGES = ["reception/directory.md", "reception/general.md"]
+
+
+def page_kind(rel: str) -> str:
+    """The kind of the page at docs-relative `rel`, by where it is: a section's own index.md,
+    the indexes/, the 接待速查 and 转办目录 are 索引; the rest by their folder."""
+    if rel.startswith("laws/"):
+        return "law"
+    if rel in INDEX_PAGES or rel.startswith("indexes/") or rel.endswith("/index.md"):
+        return "index"
+    for folder, kind in (
+        ("reception/", "script"),
+        ("templates/forms/", "form"),
+        ("templates/", "template"),
+        ("training/", "training"),
+    ):
+        if rel.startswith(folder):
+            return kind
+    return "index"
+
+
+def page_entries(
+    metas: dict[str, PageMeta],
+    registry: LawRegistry,
+    finder: CitationFinder,
+    use_directory_urls: bool = False,
+) -> tuple[dict[str, dict], dict[str, str]]:
+    """For every page but the law pages: url → {kind, names, articles, forms} for lawsearch.js,
+    and url → the words indexed with the page (aliases, keywords, description, topics).
+    articles are the article locations of the page's key_articles (law-page url#art-N)."""
+    entries: dict[str, dict] = {}
+    keys: dict[str, str] = {}
+    for rel, meta in sorted(metas.items()):
+        kind = page_kind(rel)
+        if kind == "law":
+            continue
+        url = page_url(rel, use_directory_urls)
+        articles: list[str] = []
+        for cit in (c for text in meta.key_articles for c in finder.find(text)):
+            law = registry.laws.get(cit.law_id) if cit.law_id else None
+            for n, _sub in cit.article_numbers() if law else []:
+                article = law.article(n) if law else None
+                loc = f"{page_url(article.page, use_directory_urls)}#art-{n}" if article else None
+                if loc and loc not in articles:
+                    articles.append(loc)
+        entry: dict = {"kind": kind, "names": [n for n in [meta.title, *meta.aliases] if n]}
+        if articles:
+            entry["articles"] = articles
+        if meta.forms:
+            entry["forms"] = [page_url(f, use_directory_urls) for f in meta.forms]
+        if meta.keywords:
+            entry["desk"] = True  # a reception script: what villagers say is in its keywords
+        entries[url] = entry
+        words = [*meta.aliases, *meta.keywords, meta.description or "", *meta.topics]
+        if any(words):
+            keys[url] = " ".join(w for w in words if w)
+    return entries, keys
+
+
 def client_data(
     page_texts: dict[str, str],
     registry: LawRegistry,
@@ -168,8 +250,14 @@ def client_data(
     law_list: list[LawEntry],
     keywords: dict[str, dict[int, list[str]]],
     use_directory_urls: bool = False,
+    *,
+    metas: dict[str, PageMeta] | None = None,
+    finder: CitationFinder | None = None,
+    offices: list[dict] | None = None,
 ) -> dict:
-    """What lawsearch.js needs besides the index. page_texts: docs-relative path → Markdown."""
+    """What lawsearch.js needs besides the index. page_texts: docs-relative path → Markdown;
+    metas: every page's front matter; offices: the referral directory's offices as
+    {id, name, words} (name as the township calls it; words: name, aka and what it handles)."""
     laws: list[dict] = []
     site_chars: set[str] = set()
     for text in page_texts.values():
@@ -190,11 +278,24 @@ def client_data(
             article = registry.laws[law_id].article(n)
             assert article is not None  # load_keywords checked it
             keys[f"{page_url(article.page, use_directory_urls)}#art-{n}"] = " ".join(words)
-    for word in [*(w for g in vocab.synonyms for w in g.say + g.law), *keys.values()]:
+    pages: dict[str, dict] = {}
+    if metas is not None:
+        pages, page_keys = page_entries(metas, registry, finder or CitationFinder(registry.aliases()), use_directory_urls)
+        keys.update(page_keys)
+    for word in [
+        *(w for g in vocab.synonyms for w in g.say + g.law),
+        *keys.values(),
+        *(w for o in offices or [] for w in o["words"]),
+    ]:
         site_chars.update(word)
     return {
         "synonyms": [g.model_dump() for g in vocab.synonyms],
         "stop": sorted(vocab.stop, key=lambda w: (-len(w), w)),  # longest first: 怎么办 before 怎么
+        "pageWords": sorted(vocab.page_words, key=lambda w: (-len(w), w)),
+        "notCoveredBelow": vocab.not_covered_below,
+        "pages": pages,
+        "offices": offices or [],
+        "refer": [page_url(p, use_directory_urls) for p in REFER_PAGES if metas and p in metas],
         "laws": laws,
         "weights": {k: w for k, w in law_weights(vocab, law_list).items() if k in registry.laws and w != 1},
         "keys": keys,

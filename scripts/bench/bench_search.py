@@ -5,15 +5,21 @@ headless chromium and scores the results in display order.
     python -m scripts.bench.bench_search --site /tmp/site # use a site built already
     python -m scripts.bench.bench_search scripts/bench/questions/dev.yaml
 
-A question file is a YAML list of {q: 问题, expect: [[law key, article number], ...]}; a result
-is a hit when any expected article is among the first k article results. Law keys map to law
-pages through scripts/bench/law_keys.yaml; questions about laws the site does not hold
-yet are reported as skipped. Prints hit@1/3/5, MRR, p50/p95 ms from the key that submits the
-query to the rendered results, the time until the index is ready, and the index size."""
+A question file is a YAML list of {q: 问题, expect: [[law key, article number], ...]}, and
+optionally page (the page that should come first), kind (situation, page, citation, out) and
+refer (for out: the 转办目录 office to offer); see questions/own_desk.yaml. An article is a hit
+when any expected article is among the first k article results. Law keys map to law pages
+through scripts/bench/law_keys.yaml; questions about laws the site does not hold yet are
+reported as skipped. Prints, for each file, hit@1/3/5 and MRR of the articles, the right page
+first and the script in the top 3, "not covered" said in and out of scope, p50/p95 ms from the
+key that submits the query to the rendered results, each against the goals of issue 15; and the
+time until the index is ready and the index size. --coverage prints the confidence of the
+questions in and out of scope, from which the not-covered threshold was chosen."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import statistics
 import sys
@@ -48,15 +54,30 @@ _HARNESS = """() => {
 }""" % {"input": SEARCH_INPUT, "meta": RESULT_META}  # noqa: UP031 - the script is full of braces
 
 
+class Question:
+    """One entry of a question file: the articles expected (any of them counts), the page that
+    should come first (any of them), the kind (situation, page, citation, out) and, for a
+    question the site does not cover, the 转办目录 office the notice should offer."""
+
+    def __init__(self, entry: dict, law_keys: dict[str, str]):
+        self.q: str = entry["q"]
+        self.kind: str = entry.get("kind", "article")
+        self.expect = {(law_keys.get(k), int(n)) for k, n in entry.get("expect", [])}
+        page = entry.get("page", [])
+        self.pages = [page] if isinstance(page, str) else list(page)
+        self.refer: str | None = entry.get("refer")
+
+    @property
+    def unknown_law(self) -> bool:
+        return any(law is None for law, _ in self.expect)
+
+
 def load_questions(path: Path, law_keys: dict[str, str]):
-    """(question, set of (law id, article)) pairs, and the questions skipped for unknown laws."""
+    """The questions of a file, and those skipped because they name a law not on the site."""
     items, skipped = [], []
     for entry in yaml.safe_load(path.read_text(encoding="utf-8")):
-        expect = {(law_keys.get(k), int(n)) for k, n in entry["expect"]}
-        if any(law is None for law, _ in expect):
-            skipped.append(entry["q"])
-        else:
-            items.append((entry["q"], expect))
+        question = Question(entry, law_keys)
+        (skipped if question.unknown_law else items).append(question)
     return items, skipped
 
 
@@ -77,49 +98,166 @@ def ranked_articles(hrefs: list[str]) -> list[tuple[str, int]]:
     return seen
 
 
+def page_of(href: str, base: str) -> str:
+    """docs path of a result link without .html: reception/land-requisition."""
+    path = urlparse(href).path
+    root = urlparse(base).path.rstrip("/")
+    return path[len(root) :].lstrip("/").removesuffix(".html") if path.startswith(root) else path
+
+
 def percentile(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
-def run_file(page, questions, verbose: bool):
-    ranks, times = [], []
-    for q, expect in questions:
+# What the result list shows, item by item: the hrefs of each item's links, and the meta line.
+_READ_RESULTS = """() => ({
+  items: [...document.querySelectorAll('li.md-search-result__item')].map(li =>
+    [...li.querySelectorAll('a.md-search-result__link')].map(a => a.getAttribute('href'))),
+  meta: document.querySelector('%(meta)s').textContent,
+  confidence: window.__lawSearchDebug ? window.__lawSearchDebug.confidence : null,
+  features: window.__lawSearchDebug ? window.__lawSearchDebug.features : null
+})""" % {"meta": RESULT_META}  # noqa: UP031
+
+NOT_COVERED = "本站没有直接相关的内容"
+
+
+class Outcome:
+    def __init__(self, question: Question, shown: dict, base: str):
+        self.question = question
+        items = shown["items"]
+        self.items = [page_of(links[0], base) for links in items if links]
+        self.articles = ranked_articles([h for links in items for h in links])
+        self.not_covered = NOT_COVERED in shown["meta"]
+        self.confidence = shown["confidence"]
+        self.features = shown.get("features")
+        expect = question.expect
+        self.article_rank = next((i + 1 for i, a in enumerate(self.articles) if a in expect), None)
+        self.page_rank = next((i + 1 for i, p in enumerate(self.items) if p in question.pages), None)
+        referred = [urlparse(links[0]).fragment for links in items if links and "reception/directory" in links[0]]
+        self.referred = referred[0] if referred else None
+
+
+def run_file(page, questions: list[Question], base: str, verbose: bool):
+    outcomes, times = [], []
+    for question in questions:
         page.fill(SEARCH_INPUT, "")
         page.keyboard.press("End")
         page.wait_for_function(f"() => document.querySelectorAll('{RESULT_LINKS}').length === 0")
-        page.keyboard.insert_text(q)  # one input, as an IME commits it
+        page.keyboard.insert_text(question.q)  # one input, as an IME commits it
         page.keyboard.press("End")
         page.wait_for_function("() => window.__bench.t1 > 0", timeout=15000)
         times.append(page.evaluate("() => window.__bench.t1 - window.__bench.t0"))
-        arts = ranked_articles(page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))"))
-        rank = next((i + 1 for i, a in enumerate(arts) if a in expect), None)
-        ranks.append(rank)
+        out = Outcome(question, page.evaluate(_READ_RESULTS), base)
+        outcomes.append(out)
         if verbose:
-            mark = "✓" if rank == 1 else (f"@{rank}" if rank else "✗")
-            top = ", ".join(f"{law}#{n}" for law, n in arts[:3])
-            print(f"  {mark:>3} {q}  →  {top}")
-    return ranks, times
+            print("  " + describe(out))
+    return outcomes, times
 
 
-def report(name: str, ranks, times, skipped):
-    n = len(ranks)
-    hit = lambda k: sum(1 for r in ranks if r and r <= k) / n  # noqa: E731
-    mrr = sum(1 / r for r in ranks if r) / n
-    print(f"{name}: {n} questions" + (f" ({len(skipped)} skipped: law not on the site)" if skipped else ""))
+def describe(out: Outcome) -> str:
+    q = out.question
+
+    def mark(rank: int | None) -> str:
+        return "✓" if rank == 1 else (f"@{rank}" if rank else "✗")
+
+    marks = []
+    if q.expect:
+        marks.append("art " + mark(out.article_rank))
+    if q.pages:
+        marks.append("page " + mark(out.page_rank))
+    if q.kind == "out":
+        marks.append("out " + ("✓" if out.not_covered else "✗") + (f" →{out.referred}" if out.referred else ""))
+    elif out.not_covered:
+        marks.append("WRONGLY not covered")
+    conf = f" [{out.confidence:.2f}]" if out.confidence is not None else ""
+    top = ", ".join(out.items[:3])
+    arts = ", ".join(f"{law}#{n}" for law, n in out.articles[:3])
+    return f"{' '.join(marks):<24} {q.q}{conf}  →  {top}  |  {arts}"
+
+
+def report(name: str, outcomes: list[Outcome], times: list[float], skipped) -> list[str]:
+    """Prints the figures of one question file; returns the goals it misses."""
+    print(f"{name}: {len(outcomes)} questions" + (f" ({len(skipped)} skipped: law not on the site)" if skipped else ""))
+    missed = []
+
+    def rate(values: list[bool]) -> float:
+        return sum(values) / len(values)
+
+    def goal(label: str, value: float, target: float, above: bool = True) -> str:
+        ok = value >= target if above else value <= target
+        if not ok:
+            missed.append(f"{name}: {label}")
+        return f"{value:.2f} {'✓' if ok else '✗'}"
+
+    with_art = [o for o in outcomes if o.question.expect]
+    if with_art:
+        ranks = [o.article_rank for o in with_art]
+        hit = lambda k: rate([bool(r and r <= k) for r in ranks])  # noqa: E731
+        mrr = sum(1 / r for r in ranks if r) / len(ranks)
+        print(
+            f"  articles ({len(with_art)}): hit@1 {goal('article first ≥ 0.85', hit(1), 0.85)}"
+            f"  hit@3 {goal('article top 3 ≥ 0.95', hit(3), 0.95)}  hit@5 {hit(5):.2f}  MRR {mrr:.2f}"
+        )
+    with_page = [o for o in outcomes if o.question.pages]
+    if with_page:
+        line = f"  pages ({len(with_page)}): right page first {goal('page first ≥ 0.85', rate([o.page_rank == 1 for o in with_page]), 0.85)}"
+        situations = [o for o in with_page if o.question.kind == "situation"]
+        if situations:
+            top3 = rate([bool(o.page_rank and o.page_rank <= 3) for o in situations])
+            line += f"  script in top 3 ({len(situations)} situations) {goal('script top 3 ≥ 0.95', top3, 0.95)}"
+        print(line)
+    out = [o for o in outcomes if o.question.kind == "out"]
+    inside = [o for o in outcomes if o.question.kind != "out"]
+    line = f"  not covered: wrongly said for {sum(o.not_covered for o in inside)} of {len(inside)} in scope"
+    if inside and any(o.not_covered for o in inside):
+        missed.append(f"{name}: not covered said for an in-scope question")
+    if out:
+        line += f"; said for out of scope ({len(out)}) {goal('not covered ≥ 0.90', rate([o.not_covered for o in out]), 0.90)}"
+        referable = [o for o in out if o.question.refer]
+        if referable:
+            right = sum(o.not_covered and o.referred == o.question.refer for o in referable)
+            line += f", right office offered {right} of {len(referable)}"
+    print(line)
+    p95 = percentile(times, 95)
     print(
-        f"  hit@1 {hit(1):.2f}  hit@3 {hit(3):.2f}  hit@5 {hit(5):.2f}  MRR {mrr:.2f}"
-        f"  |  typing→results p50 {statistics.median(times):.0f} ms, p95 {percentile(times, 95):.0f} ms"
+        f"  typing→results p50 {statistics.median(times):.0f} ms, p95 {p95:.0f} ms "
+        + ("✓" if p95 <= 100 else "✗ (goal ≤ 100 ms)")
+    )
+    if p95 > 100:
+        missed.append(f"{name}: p95 > 100 ms")
+    return missed
+
+
+def coverage_table(outcomes: list[Outcome]) -> None:
+    """The confidence the engine gave each question, in scope and out: where a threshold separates them."""
+    inside = sorted(o.confidence for o in outcomes if o.question.kind != "out" and o.confidence is not None)
+    out = sorted(o.confidence for o in outcomes if o.question.kind == "out" and o.confidence is not None)
+    if not inside or not out:
+        return
+    print(f"confidence, in scope ({len(inside)}): lowest {', '.join(f'{c:.2f}' for c in inside[:8])}")
+    print(f"confidence, out of scope ({len(out)}): highest {', '.join(f'{c:.2f}' for c in out[::-1][:8])}")
+    best = max(
+        sorted(set(inside + out)),
+        key=lambda t: (sum(c < t for c in out) + sum(c >= t for c in inside), -t),
+    )
+    print(
+        f"  a threshold of {best:.2f} would say 'not covered' for {sum(c < best for c in out)} of {len(out)} out of scope"
+        f" and {sum(c < best for c in inside)} of {len(inside)} in scope"
     )
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
-        "files", nargs="*", type=Path, help="question files (default: all in scripts/data/search_questions)"
+        "files", nargs="*", type=Path, help="question files (default: all in scripts/bench/questions)"
     )
+    ap.add_argument("--dump", type=Path, help="write each question's outcome and the engine's features here (JSON lines)")
     ap.add_argument("--site", type=Path, help="a built site directory (default: build one now)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print each question and its top results")
+    ap.add_argument(
+        "--coverage", action="store_true", help="print the engine's confidence in and out of scope (the not-covered threshold)"
+    )
     args = ap.parse_args(argv)
 
     law_keys = yaml.safe_load((DATA / "law_keys.yaml").read_text(encoding="utf-8"))
@@ -159,14 +297,25 @@ def main(argv=None) -> int:
                 ).json_value()
                 print(f"index ready {ready:.0f} ms after navigation start")
                 page.evaluate(_HARNESS)
+                missed: list[str] = []
+                everything: list[Outcome] = []
                 for path in files:
                     questions, skipped = load_questions(path, law_keys)
                     if not questions:
                         print(f"{path.name}: all {len(skipped)} questions skipped (laws not on the site)")
                         continue
-                    ranks, times = run_file(page, questions, args.verbose)
-                    report(path.name, ranks, times, skipped)
+                    outcomes, times = run_file(page, questions, base, args.verbose)
+                    everything += outcomes
+                    missed += report(path.name, outcomes, times, skipped)
                 browser.close()
+        if args.coverage:
+            coverage_table(everything)
+        if args.dump:
+            with args.dump.open("w", encoding="utf-8") as f:
+                for o in everything:
+                    row = {"q": o.question.q, "kind": o.question.kind, "features": o.features, "article_rank": o.article_rank, "page_rank": o.page_rank}
+                    f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print("goals met for every set" if not missed else "goals missed:\n  " + "\n  ".join(missed))
     return 0
 
 

@@ -5,8 +5,16 @@
  * RESULT). This script, loaded in <head> after the iframe-worker shim, hands Material an
  * object that speaks the same messages, so the search box and the result list stay Material's
  * own. Ranking is BM25 over character bigrams of each section (title, text and the article's
- * 要点), with the query rewritten using the vocabulary the build writes to
- * lawsearch-data.js (macros/searchdata.py). Without that data, Material's worker is used.
+ * 要点, or a page's aliases, keywords and description), with the query rewritten using the
+ * vocabulary the build writes to lawsearch-data.js (macros/search/data.py). Without that
+ * data, Material's worker is used.
+ *
+ * The desk first: a reception script, form or template is one result (its sections
+ * together), labelled with its kind; a page whose name is typed comes first; a script that
+ * matches the villager's words leads, then the articles it rests on and its form. A result
+ * opens the page at its top or at the section that matched, never at 不要这样说 unless only
+ * that section matched. When nothing matches well the list says so and offers the 转办目录
+ * office that handles the matter, the 转办目录 and the 接待通则.
  *
  * The index is built at build time (macros/search/index.py): search/lawsearch-index.js holds
  * each section's location, title and length and every token's postings, packed; the texts
@@ -21,7 +29,42 @@
   var SYNONYM_WEIGHT = 0.9;
   var LAW_BOOST = 1.6;           // the query names a law: its articles go ahead
   var CITATION_SCORE = 1e6;      // 某法第N条: that article first
-  var MAX_RESULTS = 40;
+  // Material renders the first ten results at once and the rest only while the list is
+  // scrolled: ten is what the count can promise to show.
+  var MAX_RESULTS = 10;
+  var FLOOR = 0.15;              // nothing below this share of the best section's score
+  var MAX_PAGES = 4;             // of which at most this many are not law articles (while there are articles)
+  // kinds of page whose sections make one result (macros/search/data.py page_kind)
+  var WHOLE_PAGE = { script: true, form: true, template: true };
+  var OTHER_SECTIONS = 0.3;      // a whole-page result: its best section + this × the others
+  var INDEX_WEIGHT = 0.35;       // index pages give way to content unless named
+  var DESK_RATIO = 0.3;          // a script this close to the best result leads the list
+  var KEY_PRIOR = 0.3;           // the articles the leading script rests on: this × the best score
+  var FORM_AT = 4;               // and its form, at this place in the list
+  var RECOGNISE = "怎样识别";     // the section of a script that quotes what villagers say
+  var NAME_QUERY = 0.6, NAME_PAGE = 0.5;  // share of the query's / the name's bigrams in common
+  // sections a result does not open on unless only they matched
+  var AVOID = { "不要这样说": true, "常见错误": true };
+  var SAY = { "可以这样说": "kb-say-ok", "不要这样说": "kb-say-no" };
+  var SNIPPET = 72;
+  var NOT_COVERED = "本站没有直接相关的内容";
+  var UNAVAILABLE = "搜索暂时不可用：搜索索引没有载入，请重新生成网站（make build）";              // characters of text shown under a result (two lines)
+
+  // What each result is, in words and with an icon (inline SVG: no web font, no file to load).
+  var KIND = {
+    law: ["法条", '<path d="M6 4h9a3 3 0 0 1 3 3v13H9a3 3 0 0 1-3-3z"/><path d="M9 9h6M9 13h6"/>'],
+    script: ["话术", '<path d="M4 5h16v10H10l-5 4v-4H4z"/><path d="M8 9h8M8 12h5"/>'],
+    form: ["表格", '<rect x="4" y="4" width="16" height="16"/><path d="M4 10h16M4 15h16M10 4v16"/>'],
+    template: ["公文模板", '<path d="M6 3h8l4 4v14H6z"/><path d="M14 3v4h4M9 12h6M9 16h6"/>'],
+    training: ["培训", '<path d="M2 9l10-5 10 5-10 5z"/><path d="M6 11v5c3 2 9 2 12 0v-5"/>'],
+    index: ["索引", '<path d="M9 6h11M9 12h11M9 18h11"/><path d="M4 6h1M4 12h1M4 18h1"/>'],
+    refer: ["转办", '<path d="M4 12h14"/><path d="M13 6l6 6-6 6"/>']
+  };
+  function kindLabel(kind) {
+    var k = KIND[kind] || KIND.index;
+    return '<span class="kb-kind kb-kind--' + kind + '"><svg viewBox="0 0 24 24" aria-hidden="true">' +
+      k[1] + "</svg>" + k[0] + "</span>";
+  }
 
   /* ---------------- text helpers: lawsearch-tokens.js, mirrored by macros/search/index.py ---- */
 
@@ -163,6 +206,18 @@
       for (var n = 0; n < laws[l].names.length; n++)
         this.lawNames.push([normalize(laws[l].names[n], data), laws[l].id]);
     this.lawNames.sort(function (a, b) { return b[0].length - a[0].length; });
+    // the names of each page (title, aliases) as bigrams, for queries that name a page
+    data.pages = data.pages || {};
+    this.names = Object.create(null);
+    for (var url in data.pages) {
+      this.names[url] = (data.pages[url].names || []).map(function (name) {
+        var seen = {};
+        return tokens(normalize(name, data).replace(/\s+/g, "")).filter(function (t) {
+          if (t.length < 2 || seen[t]) return false;
+          return (seen[t] = true);
+        });
+      }).filter(function (t) { return t.length > 0; });
+    }
   }
 
   // A token's postings: decoded from the prebuilt index the first time a query uses it.
@@ -223,7 +278,7 @@
 
     // Citations: [law name] 第N条 (the law may be typed short or colloquially)
     var self = this;
-    q = q.replace(/([\u3400-\u9fff]*?法)?\s*第?\s*([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*条/g,
+    q = q.replace(/([\u3400-\u9fff]*?(?:法|典|条例))?\s*第?\s*([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*条/g,
       function (all, name, num) {
         var n = parseNumber(num);
         if (isNaN(n) || (!name && !/第/.test(all))) return all;
@@ -243,17 +298,25 @@
     }
 
     // Colloquial words bring in the statute's words
-    var expansions = [];
+    var expansions = [], groups = [];
     for (i = 0; i < data.synonyms.length; i++) {
       var group = data.synonyms[i];
       for (var s = 0; s < group.say.length; s++)
         if (q.indexOf(group.say[s]) >= 0) {
           expansions.push.apply(expansions, group.law);
+          groups.push({ say: group.say[s], law: group.law });
           break;
         }
     }
-    // Filler words of spoken questions (怎么办, 能不能 …) carry no meaning: cut them out
+    // Filler words of spoken questions (怎么办, 能不能 …) carry no meaning: cut them out; words
+    // that ask for a page (怎么写, 模板) say what kind of page, not what it is about
     for (i = 0; i < data.stop.length; i++) q = q.split(data.stop[i]).join(" ");
+    var pageWords = data.pageWords || [];
+    for (i = 0; i < pageWords.length; i++) {
+      if (q.indexOf(pageWords[i]) >= 0) result.asksForPage = true;
+      q = q.split(pageWords[i]).join(" ");
+    }
+    result.groups = groups;
 
     result.parts = q.split(/\s+/).filter(Boolean);
     result.expansions = expansions;
@@ -310,6 +373,225 @@
     return { scores: scores, weights: weights };
   };
 
+  /* ---------------- from scored sections to results ---------------- */
+
+  // Whether doc d holds token tok (a binary search in its posting list).
+  Engine.prototype.has = function (tok, d) {
+    var list = this.list(tok);
+    if (!list) return false;
+    var lo = 0, hi = list.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid][0] === d) return true;
+      if (list[mid][0] < d) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  };
+
+  Engine.prototype.idf = function (tok) {
+    var list = this.list(tok), N = this.docs.length, df = list ? list.length : 0;
+    return Math.log(1 + (N - df + 0.5) / (df + 0.5));
+  };
+
+  // The page a query names (a form's common name: 上访登记本 → 来访登记表): the query's
+  // bigrams and a name's (title or alias) mostly the same. Returns [page, strength] or null.
+  Engine.prototype.namedPage = function (query) {
+    if (query.citations.length || query.numbers.length) return null;
+    var qt = {}, nq = 0;
+    query.parts.forEach(function (p) {
+      tokens(p).forEach(function (t) { if (t.length > 1 && !qt[t]) { qt[t] = true; nq++; } });
+    });
+    if (!nq) return null;
+    var best = null;
+    for (var page in this.names) {
+      var names = this.names[page];
+      for (var n = 0; n < names.length; n++) {
+        var nt = names[n], common = 0;
+        for (var i = 0; i < nt.length; i++) if (qt[nt[i]]) common++;
+        var ofQuery = common / nq, ofName = common / nt.length;
+        if (ofQuery >= NAME_QUERY && ofName >= NAME_PAGE) {
+          var strength = (ofQuery + ofName) / 2;
+          if (!best || strength > best[1]) best = [page, strength];
+        }
+      }
+    }
+    return best;
+  };
+
+  // Scored sections → results: a script, form or template is one result (its sections
+  // together); each law article, training section or index section is its own. Returns the
+  // results in order, each {kind, page, score, docs: [doc index by score], landing}.
+  Engine.prototype.rank = function (query, scores) {
+    var units = Object.create(null), list = [];
+    for (var key in scores) {
+      var d = +key, entry = this.docs[d], info = this.data.pages[entry.page];
+      var kind = entry.law ? "law" : info ? info.kind : "index";
+      var id = WHOLE_PAGE[kind] ? entry.page : entry.doc.location;
+      var unit = units[id];
+      if (!unit) {
+        unit = units[id] = { kind: kind, page: entry.page, info: info, docs: [], score: 0 };
+        list.push(unit);
+      }
+      unit.docs.push(d);
+    }
+    var self = this;
+    list.forEach(function (u) {
+      u.docs.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      var best = scores[u.docs[0]], rest = 0;
+      for (var i = 1; i < u.docs.length; i++) rest += Math.min(scores[u.docs[i]], best);
+      u.score = best >= CITATION_SCORE / 2 ? best : best + OTHER_SECTIONS * rest;
+      // how well the villager's words match: the script's title and keywords, or its 怎样识别
+      var pageDoc = self.byLocation[u.page];
+      u.desk = 0;
+      u.docs.forEach(function (d) {
+        if (d === pageDoc || stripTags(self.docs[d].doc.title) === RECOGNISE) u.desk = Math.max(u.desk, scores[d]);
+      });
+      if (u.kind === "index" && u.score < CITATION_SCORE / 2) u.score *= INDEX_WEIGHT;
+      u.landing = self.landing(u, scores);
+    });
+    // a page named by the query comes first
+    var named = this.namedPage(query);
+    if (named) {
+      var unitOf = null;
+      for (var i = 0; i < list.length; i++) if (list[i].page === named[0]) unitOf = list[i];
+      if (!unitOf) {
+        var pd = this.byLocation[named[0]];
+        var info = this.data.pages[named[0]];
+        if (pd !== undefined) {
+          unitOf = { kind: info ? info.kind : "index", page: named[0], info: info, docs: [pd], score: 0, landing: pd };
+          list.push(unitOf);
+        }
+      }
+      if (unitOf) unitOf.score = Math.max(unitOf.score, CITATION_SCORE / 2 * named[1]);
+    }
+    list.sort(function (a, b) { return b.score - a.score || a.docs[0] - b.docs[0]; });
+    if (!list.length) return list;
+    // The desk first: a script whose title, keywords or 怎样识别 match well leads (unless a
+    // page was named or an article cited), then the articles it rests on, then its form.
+    var top = list[0].score, lead = null;
+    if (top < CITATION_SCORE / 2) {
+      for (i = 0; i < list.length && !lead; i++)
+        if (list[i].kind === "script" && list[i].info && list[i].info.desk && list[i].desk >= DESK_RATIO * top) lead = list[i];
+    }
+    if (lead) {
+      var byArticle = {};
+      list.forEach(function (u) { if (u.kind === "law") byArticle[self.docs[u.docs[0]].doc.location] = u; });
+      var keys = lead.info.articles || [];
+      keys.forEach(function (loc, k) {
+        var u = byArticle[loc], d = self.byLocation[loc];
+        if (!u && d === undefined) return;
+        if (!u) {
+          u = { kind: "law", page: self.docs[d].page, info: null, docs: [d], score: 0, landing: d, desk: 0 };
+          list.push(u);
+        }
+        u.score += top * KEY_PRIOR * (1 - k / (keys.length + 1));
+      });
+      list.splice(list.indexOf(lead), 1);
+      list.sort(function (a, b) { return b.score - a.score || a.docs[0] - b.docs[0]; });
+      list.unshift(lead);
+      var form = (lead.info.forms || [])[0], fd = form && this.byLocation[form];
+      if (fd !== undefined && fd !== null) {
+        var at = -1;
+        for (i = 0; i < list.length; i++) if (list[i].page === form) at = i;
+        if (at < 0 || at > FORM_AT) {
+          var fu = at < 0 ? { kind: "form", page: form, info: this.data.pages[form], docs: [fd], score: 0, landing: fd, desk: 0 }
+                          : list.splice(at, 1)[0];
+          list.splice(Math.min(FORM_AT, list.length), 0, fu);
+        }
+      }
+    }
+    return list;
+  };
+
+  // Where a result opens: a law article or section at itself; a whole page at its top, or at
+  // the section that matched best — but not at 不要这样说 / 常见错误 unless they alone matched.
+  Engine.prototype.landing = function (unit, scores) {
+    var docs = unit.docs;
+    if (!WHOLE_PAGE[unit.kind]) return docs[0];
+    var pick = docs[0];
+    if (AVOID[stripTags(this.docs[pick].doc.title)]) {
+      for (var i = 1; i < docs.length; i++)
+        if (!AVOID[stripTags(this.docs[docs[i]].doc.title)]) {
+          if (scores[docs[i]] * 2 >= scores[pick]) pick = docs[i];
+          break;
+        }
+    }
+    // the script's first section (怎样识别) is its top
+    var page = this.byLocation[unit.page];
+    if (page !== undefined && pick === page + 1 && !AVOID[stripTags(this.docs[pick].doc.title)]) return page;
+    return pick;
+  };
+
+  // tf of token tok in doc d (0 when absent).
+  Engine.prototype.tf = function (tok, d) {
+    var list = this.list(tok);
+    if (!list) return 0;
+    var lo = 0, hi = list.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid][0] === d) return list[mid][1];
+      if (list[mid][0] < d) lo = mid + 1; else hi = mid - 1;
+    }
+    return 0;
+  };
+
+  // How well the best results cover the query, 0–1 (see features()).
+  Engine.prototype.confidence = function (query, list) {
+    var f = this.features(query, list);
+    window.__lawSearchDebug = { features: f };
+    return f.strong;
+  };
+
+  Engine.prototype.features = function (query, list) {
+    var toks = [], seen = {}, self = this;
+    query.parts.forEach(function (p) {
+      tokens(p).forEach(function (t) { if (t.length > 1 && !seen[t]) { seen[t] = true; toks.push(t); } });
+    });
+    var out = { cover: 1, coverKnown: 1, strong: 1, norm: 1, maxIdf: 0, ntok: toks.length, unknown: 0 };
+    if (!toks.length) return out;
+    var weights = toks.map(function (t) { return self.idf(t); });
+    var known = toks.map(function (t) { return !!self.list(t); });
+    out.unknown = known.filter(function (k) { return !k; }).length;
+    var total = 0, totalKnown = 0;
+    weights.forEach(function (w, i) { total += w; if (known[i]) totalKnown += w; });
+    var groupsTok = query.groups.map(function (g) {
+      return { say: tokens(g.say).filter(function (t) { return t.length > 1; }),
+               law: g.law.map(function (w) { return tokens(normalize(w, self.data)).filter(function (t) { return t.length > 1; }); }) };
+    });
+    var best = { cover: 0, coverKnown: 0, strong: 0, norm: 0, maxIdf: 0 };
+    for (var u = 0; u < list.length && u < 3; u++) {
+      var docs = list[u].docs.slice(0, 6);
+      var tfIn = function (t) {
+        var m = 0;
+        for (var k = 0; k < docs.length; k++) m = Math.max(m, self.tf(t, docs[k]));
+        return m;
+      };
+      var tfs = {};
+      toks.forEach(function (t) { tfs[t] = tfIn(t); });
+      groupsTok.forEach(function (g) {
+        var m = 0;
+        g.law.forEach(function (lt) {
+          if (!lt.length) return;
+          var vals = lt.map(tfIn).sort(function (a, b) { return a - b; });
+          m = Math.max(m, vals[Math.floor((vals.length - 1) / 2)]);  // the median bigram of the word
+        });
+        g.say.forEach(function (t) { tfs[t] = Math.max(tfs[t] || 0, m); });
+      });
+      var got = 0, gotStrong = 0, maxIdf = 0;
+      toks.forEach(function (t, i) {
+        if (tfs[t] > 0) { got += weights[i]; maxIdf = Math.max(maxIdf, weights[i]); }
+        gotStrong += weights[i] * Math.min(1, tfs[t] / 2.5);
+      });
+      best.cover = Math.max(best.cover, got / total);
+      best.coverKnown = Math.max(best.coverKnown, totalKnown ? got / totalKnown : 0);
+      best.strong = Math.max(best.strong, totalKnown ? gotStrong / totalKnown : 0);
+      best.maxIdf = Math.max(best.maxIdf, maxIdf);
+      best.norm = Math.max(best.norm, list[u].score / (1.57 * (totalKnown || 1)));
+    }
+    for (var k in best) out[k] = best[k];
+    return out;
+  };
+
   /* ---------------- results in Material's format ---------------- */
 
   // Wraps the query's tokens in <mark> inside the text parts of an HTML string.
@@ -331,56 +613,176 @@
     }).join("");
   }
 
+  function escapeHTML(s) {
+    return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  // The words of the query found in a text, as the text writes them: maximal runs of two or
+  // more characters of each part of the query (or of a statute word it brought in). They go
+  // to the page's highlight (?h=), so an everyday phrasing still marks what it matched.
+  function foundTerms(parts, plain) {
+    var out = [];
+    parts.forEach(function (p) {
+      for (var i = 0; i + 1 < p.length;) {
+        var j = i + 2;
+        if (plain.indexOf(p.slice(i, j)) < 0) { i++; continue; }
+        while (j < p.length && plain.indexOf(p.slice(i, j + 1)) >= 0) j++;
+        if (out.indexOf(p.slice(i, j)) < 0) out.push(p.slice(i, j));
+        i = j;
+      }
+    });
+    // longest first, and none inside another
+    out.sort(function (a, b) { return b.length - a.length; });
+    return out.filter(function (t, k) {
+      for (var m = 0; m < k; m++) if (out[m].indexOf(t) >= 0) return false;
+      return true;
+    });
+  }
+
+  // A short piece of the text around the first of the terms it holds (the text's start if none).
+  function snippet(text, terms) {
+    var plain = stripTags(text).replace(/\s+/g, " ").trim();
+    var at = -1;
+    for (var i = 0; i < terms.length && at < 0; i++) at = plain.indexOf(terms[i]);
+    var start = at < 0 ? 0 : Math.max(0, at - 16);
+    // start at a sentence or clause when one begins shortly before
+    var cut = plain.slice(start, at < 0 ? 0 : at).search(/[。；！？][^。；！？]*$/);
+    if (cut >= 0 && start + cut + 1 <= at) start += cut + 1;
+    var out = plain.slice(start, start + SNIPPET);
+    return (start > 0 ? "…" : "") + escapeHTML(out) + (start + SNIPPET < plain.length ? "…" : "");
+  }
+
   // Calls done(result) with the results in Material's format (at once when the texts are there).
   Engine.prototype.search = function (raw, done) {
+    window.__lawSearchDebug = {};
     var query = this.parse(raw);
     var scored = this.score(query);
-    var ranked = Object.keys(scored.scores).map(Number).sort(function (a, b) {
-      return scored.scores[b] - scored.scores[a] || a - b;
-    });
-    if (!ranked.length) return done({ items: [] });
-    var floor = scored.scores[ranked[0]] >= CITATION_SCORE / 2 ? 0 : scored.scores[ranked[0]] * 0.15;
-    var shown = [];
-    for (var i = 0; i < ranked.length && shown.length < MAX_RESULTS; i++) {
-      if (scored.scores[ranked[i]] < floor) break;
-      shown.push(ranked[i]);
+    var list = this.rank(query, scored.scores);
+    var top = list.length ? list[0].score : 0;
+    var confidence = list.length ? (top >= CITATION_SCORE / 2 ? 1 : this.confidence(query, list)) : 0;
+    (window.__lawSearchDebug = window.__lawSearchDebug || {}).confidence = confidence;
+    if (!list.length && !query.parts.length) return done({ items: [] });
+    if (!list.length || confidence < (this.data.notCoveredBelow || 0)) return done(this.notCovered(query));
+    // results far below the best section are noise (a whole page's score adds up its sections)
+    var bestSection = 0;
+    for (var key in scored.scores) bestSection = Math.max(bestSection, Math.min(scored.scores[key], CITATION_SCORE / 2));
+    var floor = top >= CITATION_SCORE / 2 ? 0 : bestSection * FLOOR;
+    // at most MAX_PAGES results that are not articles, so the articles are not crowded out
+    var shown = [], pagesShown = 0, waiting = [];
+    for (var i = 0; i < list.length && shown.length < MAX_RESULTS; i++) {
+      var u = list[i];
+      if (i > 0 && u.score < floor) continue;
+      if (u.kind !== "law" && pagesShown >= MAX_PAGES) { waiting.push(u); continue; }
+      if (u.kind !== "law") pagesShown++;
+      shown.push(u);
     }
+    while (shown.length < MAX_RESULTS && waiting.length) shown.push(waiting.shift());
+    var need = [];
     var self = this;
-    this.withTexts(shown, function () { done(self.results(query, scored, shown)); });
+    shown.forEach(function (u) {
+      need.push(u.landing);
+      for (var k = 0; k < u.docs.length && k < 3; k++) need.push(u.docs[k]);
+      var page = self.byLocation[u.page];
+      if (page !== undefined) need.push(page);
+    });
+    this.withTexts(need, function () { done(self.results(query, scored, shown)); });
+  };
+
+  Engine.prototype.plainOf = function (d) {
+    var entry = this.docs[d];
+    if (entry.plain === undefined)
+      entry.plain = normalize(stripTags(entry.doc.title), this.data) + " " +
+        normalize(this.data.keys[entry.doc.location] || "", this.data) + " " +
+        normalize(stripTags(entry.doc.text || ""), this.data);
+    return entry.plain;
   };
 
   Engine.prototype.results = function (query, scored, shown) {
-    var terms = {};
-    query.parts.concat(query.expansions).forEach(function (t) { if (t.length > 1) terms[t] = true; });
-
+    var parts = query.parts.concat(query.expansions.map(function (e) { return normalize(e, this.data); }, this));
     var items = [];
     for (var i = 0; i < shown.length; i++) {
-      var entry = this.docs[shown[i]], score = scored.scores[shown[i]];
-      if (entry.doc.text === null) continue;          // its shard failed to load
-      if (entry.plain === undefined)
-        entry.plain = normalize(stripTags(entry.doc.title), this.data) + " " +
-          normalize(this.data.keys[entry.doc.location] || "", this.data) + " " +
-          normalize(stripTags(entry.doc.text), this.data);
-      var present = {};
-      for (var t in terms) if (entry.plain.indexOf(normalize(t, this.data)) >= 0) present[t] = true;
-      var item = {
-        location: entry.doc.location,
-        title: highlight(entry.doc.title, scored.weights, this.data),
-        text: highlight(entry.doc.text, scored.weights, this.data),
-        score: score, terms: present
-      };
-      if (entry.doc.tags) item.tags = entry.doc.tags.slice();
-      // Each hit is its own result under its page's title, so the order shown is the ranking.
-      var page = this.pages[entry.page];
-      var group = [item];
-      if (page && page !== entry.doc)
-        group.push({ location: page.location, title: stripTags(page.title), text: "", score: 0, terms: {} });
-      items.push(group);
+      var u = shown[i], land = this.docs[u.landing];
+      if (land.doc.text === null) continue;          // its shard failed to load
+      var plain = "";
+      for (var k = 0; k < u.docs.length && k < 3; k++) plain += " " + this.plainOf(u.docs[k]);
+      plain += " " + this.plainOf(u.landing);
+      var terms = foundTerms(parts, plain), present = {};
+      terms.forEach(function (t) { present[t] = true; });
+      var title = stripTags(land.doc.title);
+      var pageDoc = this.pages[land.page];
+      var head = kindLabel(u.kind) + highlight(pageDoc ? pageDoc.title : title, scored.weights, this.data);
+      var text = highlight(snippet(land.doc.text, this.plainTerms(land, terms)), scored.weights, this.data);
+      if (!pageDoc || pageDoc === land.doc) {
+        items.push([{ location: land.doc.location, title: head, text: text, score: u.score, terms: present }]);
+        continue;
+      }
+      var sectionTitle = highlight(land.doc.title, scored.weights, this.data);
+      if (SAY[title]) sectionTitle = '<span class="kb-say ' + SAY[title] + '">' + sectionTitle + "</span>";
+      items.push([
+        { location: land.doc.location, title: sectionTitle, text: text, score: u.score, terms: present },
+        { location: pageDoc.location, title: head, text: "", score: 0, terms: present }
+      ]);
     }
     return { items: items };
   };
 
+  // The found terms as the landing section's own text writes them (for its snippet).
+  Engine.prototype.plainTerms = function (entry, terms) {
+    var text = normalize(stripTags(entry.doc.text || ""), this.data);
+    return terms.filter(function (t) { return text.indexOf(t) >= 0; });
+  };
+
+  // Nothing on the site matches well: say so, and offer the office of the 转办目录 that handles
+  // the matter (its name, other names and duties matched against the question), the 转办目录
+  // itself and the 接待通则.
+  Engine.prototype.notCovered = function (query) {
+    var text = query.parts.join(" "), best = null, self = this;
+    var qt = {};
+    tokens(text).forEach(function (t) { if (t.length > 1) qt[t] = true; });
+    (this.data.offices || []).forEach(function (o) {
+      var got = 0, seen = {};
+      o.words.forEach(function (w) {
+        tokens(normalize(w, self.data)).forEach(function (t) {
+          if (qt[t] && !seen[t]) { seen[t] = true; got += self.idf(t); }
+        });
+      });
+      if (got > 0 && (!best || got > best[1])) best = [o, got];
+    });
+    var items = [];
+    if (best) {
+      var o = best[0];
+      items.push([{
+        location: o.location, title: kindLabel("refer") + escapeHTML(o.name),
+        text: escapeHTML(o.words.slice(1).join("；")).slice(0, SNIPPET * 2), score: 1, terms: {}
+      }]);
+    }
+    (this.data.refer || []).forEach(function (loc) {
+      var d = self.byLocation[loc];
+      if (d === undefined) return;
+      var info = self.data.pages[loc] || {};
+      items.push([{ location: loc, title: kindLabel(info.kind || "index") + self.docs[d].doc.title, text: "", score: 0, terms: {} }]);
+    });
+    var message = NOT_COVERED + (best ? "，可以转办：" + best[0].name : "，请看转办目录和接待通则");
+    return { items: items, message: message };
+  };
+
   /* ---------------- the worker stand-in ---------------- */
+
+  // The line above the results ("N 个符合条件的结果") is Material's; when the site has nothing
+  // on a question, or the index did not load, it says so instead.
+  var metaMessage = null;
+  function watchMeta() {
+    var meta = document.querySelector(".md-search-result__meta");
+    if (!meta || meta.__lawSearch) return;
+    meta.__lawSearch = true;
+    var apply = function () {
+      if (metaMessage && meta.textContent !== metaMessage) meta.textContent = metaMessage;
+      meta.classList.toggle("kb-search-notice", !!metaMessage);
+    };
+    new MutationObserver(apply).observe(meta, { childList: true, characterData: true, subtree: true });
+    apply();
+  }
+  document.addEventListener("DOMContentLoaded", watchMeta);
 
   function LawSearchWorker() {
     this.listeners = [];
@@ -407,13 +809,17 @@
       whenIndexLoaded(function (ok) {
         if (!ok) console.warn("搜索索引 search/lawsearch-index.js 没有载入：请重新生成网站（make build）");
         self.engine = new Engine(data, ok ? window.__lawSearchIndex : EMPTY_INDEX);
+        self.unavailable = !ok;
         self.reply({ type: READY });
       });
     } else if (message.type === QUERY) {
       // texts may load after a later query has answered: only the latest query replies
       var seq = this.seq = (this.seq || 0) + 1;
       var answer = function (result) {
-        if (seq === self.seq) self.reply({ type: RESULT, data: result });
+        if (seq !== self.seq) return;
+        metaMessage = self.unavailable ? UNAVAILABLE : result.message || null;
+        watchMeta();
+        self.reply({ type: RESULT, data: { items: result.items } });
       };
       try {
         this.engine.search(message.data, answer);
@@ -423,6 +829,8 @@
       }
     }
   };
+
+  window.__LawSearchEngine = Engine;  // for tests that drive the engine without Material
 
   window.Worker = function (url, options) {
     if (/workers\/search\.[^/]*\.js/.test(url) && window.__lawSearchData)
