@@ -21,13 +21,13 @@ from .content.remedies import remedies_markdown
 from .content.templatedata import Entry, page_slug
 from .content.templatehtml import catalogue_markdown, downloads_html, sample_html
 from .core.errors import ContentError
+from .core.paths import page_url
 from .core.templates import template_problems
 from .laws import amendment
 from .laws.augment import ArticleBlocks, augment_law_markdown
 from .laws.catalogue import catalogue_table
 from .laws.registry import RegisteredArticle
-from .core.paths import page_url
-from .search.data import REFER_PAGES, article_keyword_blocks, client_data, write_client_data
+from .search.data import DIRECTORY_PAGE, article_keyword_blocks, client_data, write_client_data
 from .site import Site
 from .xref.links import link_citations
 from .xref.views import backlinks_block, citation_index, topic_index, unknown_law_report, unverified_quotation_report
@@ -294,7 +294,7 @@ class BuildMacros:
             offices = [
                 {
                     "id": o.id,
-                    "location": f"{page_url(REFER_PAGES[0], use_directory_urls)}#{referral_dir.office_anchor(o.id)}",
+                    "location": f"{page_url(DIRECTORY_PAGE, use_directory_urls)}#{referral_dir.office_anchor(o.id)}",
                     "name": site.township.local_name(o.name),
                     "words": [site.township.local_name(o.name), *o.aka, *o.handles],
                 }

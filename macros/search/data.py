@@ -53,6 +53,8 @@ class Vocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid")
     synonyms: list[SynonymGroup]
     stop: list[str]
+    # spoken or dialect words → standard words (俺 → 我), replaced before anything else
+    dialect: dict[str, str] = {}
     # words that ask for a page rather than a rule (怎么写, 格式, 模板): left out when a query is
     # compared with the pages' names
     page_words: list[str] = []
@@ -184,7 +186,9 @@ def traditional_table(site_chars: set[str]) -> dict[str, str]:
 # law 法条, script 话术, form 表格, template 公文模板, training 培训, index 索引.
 INDEX_PAGES = {"index.md", "reception/lookup.md", "reception/directory.md"}
 # offered, with the office that handles the matter, when the site has nothing on a question
-REFER_PAGES = ["reception/directory.md", "reception/general.md"]
+DIRECTORY_PAGE = "reception/directory.md"  # 转办目录: each office at #office-<id> (content/referrals.py)
+GENERAL_PAGE = "reception/general.md"  # 接待通则
+REFER_PAGES = [DIRECTORY_PAGE, GENERAL_PAGE]
 
 
 def page_kind(rel: str) -> str:
@@ -280,10 +284,13 @@ def client_data(
             keys[f"{page_url(article.page, use_directory_urls)}#art-{n}"] = " ".join(words)
     pages: dict[str, dict] = {}
     if metas is not None:
-        pages, page_keys = page_entries(metas, registry, finder or CitationFinder(registry.aliases()), use_directory_urls)
+        pages, page_keys = page_entries(
+            metas, registry, finder or CitationFinder(registry.aliases()), use_directory_urls
+        )
         keys.update(page_keys)
     for word in [
         *(w for g in vocab.synonyms for w in g.say + g.law),
+        *(w for pair in vocab.dialect.items() for w in pair),
         *keys.values(),
         *(w for o in offices or [] for w in o["words"]),
     ]:
@@ -292,6 +299,7 @@ def client_data(
         "synonyms": [g.model_dump() for g in vocab.synonyms],
         "stop": sorted(vocab.stop, key=lambda w: (-len(w), w)),  # longest first: 怎么办 before 怎么
         "pageWords": sorted(vocab.page_words, key=lambda w: (-len(w), w)),
+        "dialect": sorted(vocab.dialect.items(), key=lambda kv: (-len(kv[0]), kv[0])),  # longest first
         "notCoveredBelow": vocab.not_covered_below,
         "pages": pages,
         "offices": offices or [],

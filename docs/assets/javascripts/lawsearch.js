@@ -32,6 +32,8 @@
   // Material renders the first ten results at once and the rest only while the list is
   // scrolled: ten is what the count can promise to show.
   var MAX_RESULTS = 10;
+  var TOPIC_IDF_CAP = 5;         // (confidence) no bigram weighs more than this
+  var OFFICE_SHARE = 0.4;        // (not covered) share of the question an office's duties must hold
   var FLOOR = 0.15;              // nothing below this share of the best section's score
   var MAX_PAGES = 4;             // of which at most this many are not law articles (while there are articles)
   // kinds of page whose sections make one result (macros/search/data.py page_kind)
@@ -39,7 +41,8 @@
   var OTHER_SECTIONS = 0.3;      // a whole-page result: its best section + this × the others
   var INDEX_WEIGHT = 0.35;       // index pages give way to content unless named
   var DESK_RATIO = 0.3;          // a script this close to the best result leads the list
-  var KEY_PRIOR = 0.3;           // the articles the leading script rests on: this × the best score
+  var KEY_PRIOR = 0.6;           // the articles the leading script rests on: + this × the best article's score
+  var DESK_CAP = 3;              // (the script's desk score / the best article's, at most this)
   var FORM_AT = 4;               // and its form, at this place in the list
   var RECOGNISE = "怎样识别";     // the section of a script that quotes what villagers say
   var NAME_QUERY = 0.6, NAME_PAGE = 0.5;  // share of the query's / the name's bigrams in common
@@ -218,6 +221,7 @@
         });
       }).filter(function (t) { return t.length > 0; });
     }
+    this.topicWords();  // now, while the page loads, not on the first query
   }
 
   // A token's postings: decoded from the prebuilt index the first time a query uses it.
@@ -274,6 +278,8 @@
   Engine.prototype.parse = function (raw) {
     var data = this.data;
     var q = normalize(raw, data);
+    // spoken and dialect words first (俺 → 我, 咋整 → 怎么办), longest first
+    (data.dialect || []).forEach(function (pair) { q = q.split(pair[0]).join(pair[1]); });
     var result = { laws: [], citations: [], numbers: [], parts: [], text: q.replace(/\s+/g, "") };
 
     // Citations: [law name] 第N条 (the law may be typed short or colloquially)
@@ -474,9 +480,17 @@
         if (list[i].kind === "script" && list[i].info && list[i].info.desk && list[i].desk >= DESK_RATIO * top) lead = list[i];
     }
     if (lead) {
-      var byArticle = {};
-      list.forEach(function (u) { if (u.kind === "law") byArticle[self.docs[u.docs[0]].doc.location] = u; });
+      var byArticle = {}, bestArticle = 0;
+      list.forEach(function (u) {
+        if (u.kind !== "law") return;
+        byArticle[self.docs[u.docs[0]].doc.location] = u;
+        bestArticle = Math.max(bestArticle, u.score);
+      });
       var keys = lead.info.articles || [];
+      // the more the villager's words match the script (rather than some article), the more
+      // its articles are what the question needs
+      var situational = bestArticle ? Math.min(DESK_CAP, lead.desk / bestArticle) : 1;
+      var prior = (bestArticle || top) * KEY_PRIOR * situational;
       keys.forEach(function (loc, k) {
         var u = byArticle[loc], d = self.byLocation[loc];
         if (!u && d === undefined) return;
@@ -484,7 +498,7 @@
           u = { kind: "law", page: self.docs[d].page, info: null, docs: [d], score: 0, landing: d, desk: 0 };
           list.push(u);
         }
-        u.score += top * KEY_PRIOR * (1 - k / (keys.length + 1));
+        u.score += prior * (1 - k / (keys.length + 1));
       });
       list.splice(list.indexOf(lead), 1);
       list.sort(function (a, b) { return b.score - a.score || a.docs[0] - b.docs[0]; });
@@ -522,74 +536,38 @@
     return pick;
   };
 
-  // tf of token tok in doc d (0 when absent).
-  Engine.prototype.tf = function (tok, d) {
-    var list = this.list(tok);
-    if (!list) return 0;
-    var lo = 0, hi = list.length - 1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (list[mid][0] === d) return list[mid][1];
-      if (list[mid][0] < d) lo = mid + 1; else hi = mid - 1;
-    }
-    return 0;
+  // The words the site is about: the bigrams of its pages' names, aliases, keywords,
+  // descriptions and topics, of the articles' 要点 and of the vocabulary (both sides).
+  Engine.prototype.topicWords = function () {
+    if (this.topic) return this.topic;
+    var topic = this.topic = Object.create(null), data = this.data;
+    var add = function (text) {
+      tokens(normalize(text, data)).forEach(function (t) { if (t.length > 1) topic[t] = true; });
+    };
+    for (var loc in data.keys) add(data.keys[loc]);
+    for (var url in data.pages) (data.pages[url].names || []).forEach(add);
+    data.synonyms.forEach(function (g) { g.say.forEach(add); g.law.forEach(add); });
+    return topic;
   };
 
-  // How well the best results cover the query, 0–1 (see features()).
-  Engine.prototype.confidence = function (query, list) {
-    var f = this.features(query, list);
-    window.__lawSearchDebug = { features: f };
-    return f.strong;
-  };
-
-  Engine.prototype.features = function (query, list) {
-    var toks = [], seen = {}, self = this;
+  // Whether the site is about what the query asks, 0–1: the share of the query's bigrams that
+  // are among the site's topic words, each weighted by its idf (at most TOPIC_IDF_CAP: a rare
+  // bigram of the law text is not for that a topic). A bigram the index never holds
+  // counts half (it is as often the seam between two words, 块宅 in 几块宅基地, as a word the
+  // site lacks). 我想办低保: 低保 is in two pages' running text but in no name, keyword or
+  // 要点, so the site does not cover it. A citation or a named page is covered.
+  Engine.prototype.confidence = function (query) {
+    var topic = this.topicWords(), self = this, seen = {}, total = 0, got = 0;
     query.parts.forEach(function (p) {
-      tokens(p).forEach(function (t) { if (t.length > 1 && !seen[t]) { seen[t] = true; toks.push(t); } });
-    });
-    var out = { cover: 1, coverKnown: 1, strong: 1, norm: 1, maxIdf: 0, ntok: toks.length, unknown: 0 };
-    if (!toks.length) return out;
-    var weights = toks.map(function (t) { return self.idf(t); });
-    var known = toks.map(function (t) { return !!self.list(t); });
-    out.unknown = known.filter(function (k) { return !k; }).length;
-    var total = 0, totalKnown = 0;
-    weights.forEach(function (w, i) { total += w; if (known[i]) totalKnown += w; });
-    var groupsTok = query.groups.map(function (g) {
-      return { say: tokens(g.say).filter(function (t) { return t.length > 1; }),
-               law: g.law.map(function (w) { return tokens(normalize(w, self.data)).filter(function (t) { return t.length > 1; }); }) };
-    });
-    var best = { cover: 0, coverKnown: 0, strong: 0, norm: 0, maxIdf: 0 };
-    for (var u = 0; u < list.length && u < 3; u++) {
-      var docs = list[u].docs.slice(0, 6);
-      var tfIn = function (t) {
-        var m = 0;
-        for (var k = 0; k < docs.length; k++) m = Math.max(m, self.tf(t, docs[k]));
-        return m;
-      };
-      var tfs = {};
-      toks.forEach(function (t) { tfs[t] = tfIn(t); });
-      groupsTok.forEach(function (g) {
-        var m = 0;
-        g.law.forEach(function (lt) {
-          if (!lt.length) return;
-          var vals = lt.map(tfIn).sort(function (a, b) { return a - b; });
-          m = Math.max(m, vals[Math.floor((vals.length - 1) / 2)]);  // the median bigram of the word
-        });
-        g.say.forEach(function (t) { tfs[t] = Math.max(tfs[t] || 0, m); });
+      tokens(p).forEach(function (t) {
+        if (t.length < 2 || seen[t]) return;
+        seen[t] = true;
+        var w = Math.min(TOPIC_IDF_CAP, self.idf(t)) * (self.list(t) ? 1 : 0.5);
+        total += w;
+        if (topic[t]) got += w;
       });
-      var got = 0, gotStrong = 0, maxIdf = 0;
-      toks.forEach(function (t, i) {
-        if (tfs[t] > 0) { got += weights[i]; maxIdf = Math.max(maxIdf, weights[i]); }
-        gotStrong += weights[i] * Math.min(1, tfs[t] / 2.5);
-      });
-      best.cover = Math.max(best.cover, got / total);
-      best.coverKnown = Math.max(best.coverKnown, totalKnown ? got / totalKnown : 0);
-      best.strong = Math.max(best.strong, totalKnown ? gotStrong / totalKnown : 0);
-      best.maxIdf = Math.max(best.maxIdf, maxIdf);
-      best.norm = Math.max(best.norm, list[u].score / (1.57 * (totalKnown || 1)));
-    }
-    for (var k in best) out[k] = best[k];
-    return out;
+    });
+    return total ? got / total : 1;
   };
 
   /* ---------------- results in Material's format ---------------- */
@@ -659,7 +637,7 @@
     var scored = this.score(query);
     var list = this.rank(query, scored.scores);
     var top = list.length ? list[0].score : 0;
-    var confidence = list.length ? (top >= CITATION_SCORE / 2 ? 1 : this.confidence(query, list)) : 0;
+    var confidence = list.length ? (top >= CITATION_SCORE / 2 ? 1 : this.confidence(query)) : 0;
     (window.__lawSearchDebug = window.__lawSearchDebug || {}).confidence = confidence;
     if (!list.length && !query.parts.length) return done({ items: [] });
     if (!list.length || confidence < (this.data.notCoveredBelow || 0)) return done(this.notCovered(query));
@@ -711,7 +689,15 @@
       var title = stripTags(land.doc.title);
       var pageDoc = this.pages[land.page];
       var head = kindLabel(u.kind) + highlight(pageDoc ? pageDoc.title : title, scored.weights, this.data);
-      var text = highlight(snippet(land.doc.text, this.plainTerms(land, terms)), scored.weights, this.data);
+      // the snippet: from where the result opens, or (opening at a page's top, which has no
+      // text of its own) from the section that matched best
+      var from = land;
+      if (!stripTags(land.doc.text || "").trim())
+        for (k = 0; k < u.docs.length; k++) {
+          var sec = this.docs[u.docs[k]];
+          if (sec.doc.text && !AVOID[stripTags(sec.doc.title)]) { from = sec; break; }
+        }
+      var text = highlight(snippet(from.doc.text || "", this.plainTerms(from, terms)), scored.weights, this.data);
       if (!pageDoc || pageDoc === land.doc) {
         items.push([{ location: land.doc.location, title: head, text: text, score: u.score, terms: present }]);
         continue;
@@ -737,8 +723,8 @@
   // itself and the 接待通则.
   Engine.prototype.notCovered = function (query) {
     var text = query.parts.join(" "), best = null, self = this;
-    var qt = {};
-    tokens(text).forEach(function (t) { if (t.length > 1) qt[t] = true; });
+    var qt = {}, total = 0;
+    tokens(text).forEach(function (t) { if (t.length > 1 && !qt[t]) { qt[t] = true; total += self.idf(t); } });
     (this.data.offices || []).forEach(function (o) {
       var got = 0, seen = {};
       o.words.forEach(function (w) {
@@ -746,21 +732,29 @@
           if (qt[t] && !seen[t]) { seen[t] = true; got += self.idf(t); }
         });
       });
-      if (got > 0 && (!best || got > best[1])) best = [o, got];
+      // an office whose duties hold a good part of the question (低保 → 民政办), not one word
+      if (got >= OFFICE_SHARE * total && (!best || got > best[1])) best = [o, got];
     });
+    // its duties, those holding words of the question first
+    var duties = function (o) {
+      var hits = function (w) { return tokens(normalize(w, self.data)).filter(function (t) { return qt[t]; }).length; };
+      return o.words.slice(1).map(function (w, i) { return [hits(w), i, w]; })
+        .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; }).map(function (x) { return x[2]; });
+    };
+    // the office under the 转办目录's title, then the 转办目录 (when no office), the 接待通则
     var items = [];
-    if (best) {
-      var o = best[0];
-      items.push([{
-        location: o.location, title: kindLabel("refer") + escapeHTML(o.name),
-        text: escapeHTML(o.words.slice(1).join("；")).slice(0, SNIPPET * 2), score: 1, terms: {}
-      }]);
-    }
-    (this.data.refer || []).forEach(function (loc) {
+    (this.data.refer || []).forEach(function (loc, k) {
       var d = self.byLocation[loc];
       if (d === undefined) return;
       var info = self.data.pages[loc] || {};
-      items.push([{ location: loc, title: kindLabel(info.kind || "index") + self.docs[d].doc.title, text: "", score: 0, terms: {} }]);
+      var page = { location: loc, title: kindLabel(info.kind || "index") + self.docs[d].doc.title, text: "", score: 0, terms: {} };
+      if (k === 0 && best) {
+        var o = best[0];
+        items.push([{
+          location: o.location, title: kindLabel("refer") + escapeHTML(o.name),
+          text: escapeHTML(duties(o).join("；").slice(0, SNIPPET)), score: 1, terms: {}
+        }, page]);
+      } else items.push([page]);
     });
     var message = NOT_COVERED + (best ? "，可以转办：" + best[0].name : "，请看转办目录和接待通则");
     return { items: items, message: message };
