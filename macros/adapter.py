@@ -8,7 +8,7 @@ renders the pages' Jinja, with this plugin's macros registered into it. The step
 
 1. on_config (before mkdocs-macros sets up its macros): load the site model — every project file
    read once — and stop the build, writing nothing, if any content problem was found;
-   register the macros.
+   register the macros; keep Material's search plugin from segmenting the text with jieba.
 2. on_nav: the reception navigation's groups (接待速查, 接待手册) and the page order; law pages
    go by their short names in the navigation.
 3. on_page_read_source: each page's text from the model (MkDocs does not read it again); a law
@@ -44,6 +44,18 @@ from .content.reception import NavGroup
 from .core.errors import ContentProblems
 from .core.paths import ProjectPaths
 from .site import Site, load_site
+
+
+def _no_jieba_segmentation() -> None:
+    """Material's search plugin cuts every Chinese run of every page with jieba whenever jieba
+    is importable (several seconds of each build), for a lunr index nothing reads: the site's
+    search (lawsearch.js) builds its own index from the plain text. jieba is not a requirement;
+    where another package has installed it, the plugin is told it is not there."""
+    try:
+        from material.plugins.search import plugin as search_plugin
+    except ImportError:  # another theme: nothing to do
+        return
+    search_plugin.jieba = None
 
 
 class KnowledgeBaseConfig(Config):
@@ -118,6 +130,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             paths, dict(config.extra), scan_citations=self.config.cross_references, config_name=self.config_shown
         )
         self.site = site
+        _no_jieba_segmentation()
         handbooks = self.config.handbooks and not self.config.check_only
         self.macros = BuildMacros(site, lambda: self.page, self.config.cross_references, handbooks)
         template_problems = self.macros.template_problems(dict(config.extra))

@@ -15,6 +15,7 @@ from macros.search.data import (
     law_weights,
     load_keywords,
     load_vocabulary,
+    page_kind,
     traditional_table,
 )
 
@@ -141,3 +142,81 @@ def test_bad_law_weight_is_a_build_error(tmp_path):
     )
     with pytest.raises(ContentError, match="权重应大于 0、不大于 1：civil-code"):
         load_vocabulary(bad, LAWS)
+
+
+def test_every_page_has_a_kind_by_where_it_is():
+    assert page_kind("laws/civil-code/property.md") == "law"
+    assert page_kind("reception/land-requisition.md") == "script"
+    assert page_kind("templates/forms/visit-register.md") == "form"
+    assert page_kind("templates/notice.md") == "template"
+    assert page_kind("training/meetings.md") == "training"
+    for index in (
+        "index.md",
+        "indexes/topics.md",
+        "reception/lookup.md",
+        "reception/directory.md",
+        "templates/index.md",
+    ):
+        assert page_kind(index) == "index", index
+
+
+def desk_data() -> dict:
+    offices = [
+        {
+            "id": "civil-affairs",
+            "location": "reception/directory.html#office-civil-affairs",
+            "name": "民政办",
+            "words": ["民政办", "低保"],
+        }
+    ]
+    return client_data(
+        SITE.page_texts(),
+        REGISTRY,
+        SITE.vocab,
+        LAWS,
+        SITE.keywords,
+        metas=SITE.metas(),
+        finder=SITE.finder,
+        offices=offices,
+    )
+
+
+def test_pages_carry_their_kind_names_articles_and_forms_from_front_matter():
+    data = desk_data()
+    form = data["pages"]["templates/forms/visit-register.html"]
+    # the names clerks use (aliases:) after the title
+    assert form["kind"] == "form" and form["names"][0] == "来访登记表" and "上访登记本" in form["names"]
+    script = data["pages"]["reception/land-requisition.html"]
+    assert script["kind"] == "script" and script["desk"] is True
+    # key_articles as the locations of the articles, in their order; forms as pages
+    assert script["articles"][:3] == [f"laws/land-management.html#art-{n}" for n in (47, 48, 49)]
+    assert script["forms"][0] == "templates/forms/visit-register.html"
+    # keywords (what villagers say) and the description are indexed with the page
+    assert "征地补偿太低" in data["keys"]["reception/land-requisition.html"]
+    assert not any(url.startswith("laws/") for url in data["pages"])
+    assert data["refer"] == ["reception/directory.html", "reception/general.html"]
+    assert data["offices"][0]["location"].endswith("#office-civil-affairs")
+
+
+def test_dialect_words_are_replaced_longest_first():
+    data = desk_data()
+    words = [w for w, _ in data["dialect"]]
+    assert dict(data["dialect"])["俺"] == "我" and words.index("俺们") < words.index("俺")
+    assert 0 < data["notCoveredBelow"] < 1
+
+
+def test_bad_not_covered_threshold_is_a_build_error(tmp_path):
+    bad = tmp_path / "vocab.yaml"
+    bad.write_text(
+        "synonyms:\n  - {say: [村委会], law: [村民委员会]}\nstop: [怎么办]\nnot_covered_below: 2\n", encoding="utf-8"
+    )
+    with pytest.raises(ContentError, match=r"not_covered_below.*应在 0 和 1 之间"):
+        load_vocabulary(bad, LAWS)
+
+
+def test_the_directory_gives_each_office_an_anchor_search_can_offer():
+    from macros.content.referrals import directory_table, office_anchor
+
+    table = directory_table(SITE.offices, SITE.township)
+    for office_id in SITE.offices:
+        assert f'<span id="{office_anchor(office_id)}"></span>' in table

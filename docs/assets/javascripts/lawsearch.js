@@ -576,8 +576,12 @@
   function highlight(html, weights, data) {
     return html.replace(/\u200b/g, "").split(/(<[^>]*>)/).map(function (part) {
       if (part[0] === "<" || !part) return part;
-      var norm = normalize(part, data);
-      if (norm.length !== part.length) return part;
+      // normalised character by character, so one that NFKC widens (… → ...) keeps its place
+      var norm = "";
+      for (var c = 0; c < part.length; c++) {
+        var n = normalize(part[c], data);
+        norm += n.length === 1 ? n : part[c];
+      }
       var marked = new Uint8Array(part.length);
       for (var i = 0; i + 1 < norm.length; i++)
         if (weights[norm.substr(i, 2)]) marked[i] = marked[i + 1] = 1;
@@ -627,7 +631,9 @@
     var cut = plain.slice(start, at < 0 ? 0 : at).search(/[。；！？][^。；！？]*$/);
     if (cut >= 0 && start + cut + 1 <= at) start += cut + 1;
     var out = plain.slice(start, start + SNIPPET);
-    return (start > 0 ? "…" : "") + escapeHTML(out) + (start + SNIPPET < plain.length ? "…" : "");
+    if (!out) return "";
+    // a paragraph, as the texts of Material's index are
+    return "<p>" + (start > 0 ? "…" : "") + escapeHTML(out) + (start + SNIPPET < plain.length ? "…" : "") + "</p>";
   }
 
   // Calls done(result) with the results in Material's format (at once when the texts are there).
@@ -752,7 +758,7 @@
         var o = best[0];
         items.push([{
           location: o.location, title: kindLabel("refer") + escapeHTML(o.name),
-          text: escapeHTML(duties(o).join("；").slice(0, SNIPPET)), score: 1, terms: {}
+          text: "<p>" + escapeHTML(duties(o).join("；").slice(0, SNIPPET)) + "</p>", score: 1, terms: {}
         }, page]);
       } else items.push([page]);
     });
