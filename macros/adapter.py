@@ -52,7 +52,7 @@ def _no_jieba_segmentation() -> None:
     search (lawsearch.js) builds its own index from the plain text. jieba is not a requirement;
     where another package has installed it, the plugin is told it is not there."""
     try:
-        from material.plugins.search import plugin as search_plugin
+        from material.plugins.search import plugin as search_plugin  # type: ignore[import-untyped]
     except ImportError:  # another theme: nothing to do
         return
     search_plugin.jieba = None
