@@ -49,6 +49,7 @@
   // sections a result does not open on unless only they matched
   var AVOID = { "不要这样说": true, "常见错误": true };
   var SAY = { "可以这样说": "kb-say-ok", "不要这样说": "kb-say-no" };
+  var OPEN_AT = { "接待要点": true, "可以这样说": true };  // a script's sections a result may open at
   var SNIPPET = 72;
   var NOT_COVERED = "本站没有直接相关的内容";
   var UNAVAILABLE = "搜索暂时不可用：搜索索引没有载入，请重新生成网站（make build）";              // characters of text shown under a result (two lines)
@@ -517,23 +518,28 @@
     return list;
   };
 
-  // Where a result opens: a law article or section at itself; a whole page at its top, or at
-  // the section that matched best — but not at 不要这样说 / 常见错误 unless they alone matched.
+  // Where a result opens: a law article or section at itself; a script at 接待要点 or 可以这样说
+  // when that is what matched best, otherwise at its top; a form or template at its top; a
+  // reference page of reception/ at the section that matched; at
+  // 不要这样说 / 常见错误 only when they matched far better than any other section (the query
+  // quotes them).
   Engine.prototype.landing = function (unit, scores) {
     var docs = unit.docs;
     if (!WHOLE_PAGE[unit.kind]) return docs[0];
-    var pick = docs[0];
-    if (AVOID[stripTags(this.docs[pick].doc.title)]) {
-      for (var i = 1; i < docs.length; i++)
-        if (!AVOID[stripTags(this.docs[docs[i]].doc.title)]) {
-          if (scores[docs[i]] * 2 >= scores[pick]) pick = docs[i];
-          break;
-        }
+    var page = this.byLocation[unit.page], self = this;
+    var title = function (d) { return stripTags(self.docs[d].doc.title); };
+    var best = docs[0];
+    if (AVOID[title(best)]) {
+      var other = null;
+      for (var i = 1; i < docs.length && other === null; i++) if (!AVOID[title(docs[i])]) other = docs[i];
+      if (other === null || scores[other] * 2 < scores[best]) return best;
+      best = other;
     }
-    // the script's first section (怎样识别) is its top
-    var page = this.byLocation[unit.page];
-    if (page !== undefined && pick === page + 1 && !AVOID[stripTags(this.docs[pick].doc.title)]) return page;
-    return pick;
+    if (unit.kind === "script") {
+      // a reference page under reception/ (救济途径与时限, 接待通则) opens at the section
+      if (!(unit.info && unit.info.desk) || OPEN_AT[title(best)]) return best;
+    }
+    return page !== undefined ? page : best;
   };
 
   // The words the site is about: the bigrams of its pages' names, aliases, keywords,
