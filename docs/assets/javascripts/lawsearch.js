@@ -32,27 +32,29 @@
   // Material renders the first ten results at once and the rest only while the list is
   // scrolled: ten is what the count can promise to show.
   var MAX_RESULTS = 10;
-  var TOPIC_IDF_CAP = 5;         // (confidence) no bigram weighs more than this
-  var OFFICE_SHARE = 0.4;        // (not covered) share of the question an office's duties must hold
-  var FLOOR = 0.15;              // nothing below this share of the best section's score
   var MAX_PAGES = 4;             // of which at most this many are not law articles (while there are articles)
+  var FLOOR = 0.15;              // nothing below this share of the best section's score
   // kinds of page whose sections make one result (macros/search/data.py page_kind)
   var WHOLE_PAGE = { script: true, form: true, template: true };
   var OTHER_SECTIONS = 0.3;      // a whole-page result: its best section + this × the others
   var INDEX_WEIGHT = 0.35;       // index pages give way to content unless named
-  var DESK_RATIO = 0.3;          // a script this close to the best result leads the list
-  var KEY_PRIOR = 0.6;           // the articles the leading script rests on: + this × the best article's score
-  var DESK_CAP = 3;              // (the script's desk score / the best article's, at most this)
-  var FORM_AT = 4;               // and its form, at this place in the list
+  // the desk first (Engine.rank)
+  var DESK_RATIO = 0.3;          // a script whose title, keywords or 怎样识别 score this × the best leads
   var RECOGNISE = "怎样识别";     // the section of a script that quotes what villagers say
-  var NAME_QUERY = 0.6, NAME_PAGE = 0.5;  // share of the query's / the name's bigrams in common
-  // sections a result does not open on unless only they matched
-  var AVOID = { "不要这样说": true, "常见错误": true };
-  var SAY = { "可以这样说": "kb-say-ok", "不要这样说": "kb-say-no" };
+  var KEY_PRIOR = 0.6;           // its key articles: + this × the best article's score × …
+  var DESK_CAP = 3;              // … × (the script's desk score / the best article's, at most this)
+  var FORM_AT = 4;               // and its first form at this place in the list
+  var NAME_QUERY = 0.6, NAME_PAGE = 0.5;  // a page named: share of the query's / the name's bigrams in common
+  // where a result opens (Engine.landing) and how its section is marked
+  var AVOID = { "不要这样说": true, "常见错误": true };   // not unless only they matched
   var OPEN_AT = { "接待要点": true, "可以这样说": true };  // a script's sections a result may open at
-  var SNIPPET = 72;
+  var SAY = { "可以这样说": "kb-say-ok", "不要这样说": "kb-say-no" };
+  var SNIPPET = 72;              // characters of text shown under a result (two lines on a desktop)
+  // not covered (Engine.confidence; the threshold is data: search_vocab.yaml not_covered_below)
+  var TOPIC_IDF_CAP = 5;         // no bigram weighs more than this
+  var OFFICE_SHARE = 0.4;        // share of the question an office's duties must hold to be offered
   var NOT_COVERED = "本站没有直接相关的内容";
-  var UNAVAILABLE = "搜索暂时不可用：搜索索引没有载入，请重新生成网站（make build）";              // characters of text shown under a result (two lines)
+  var UNAVAILABLE = "搜索暂时不可用：搜索索引没有载入，请重新生成网站（make build）";
 
   // What each result is, in words and with an icon (inline SVG: no web font, no file to load).
   var KIND = {
@@ -382,19 +384,6 @@
 
   /* ---------------- from scored sections to results ---------------- */
 
-  // Whether doc d holds token tok (a binary search in its posting list).
-  Engine.prototype.has = function (tok, d) {
-    var list = this.list(tok);
-    if (!list) return false;
-    var lo = 0, hi = list.length - 1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (list[mid][0] === d) return true;
-      if (list[mid][0] < d) lo = mid + 1; else hi = mid - 1;
-    }
-    return false;
-  };
-
   Engine.prototype.idf = function (tok) {
     var list = this.list(tok), N = this.docs.length, df = list ? list.length : 0;
     return Math.log(1 + (N - df + 0.5) / (df + 0.5));
@@ -644,13 +633,12 @@
 
   // Calls done(result) with the results in Material's format (at once when the texts are there).
   Engine.prototype.search = function (raw, done) {
-    window.__lawSearchDebug = {};
     var query = this.parse(raw);
     var scored = this.score(query);
     var list = this.rank(query, scored.scores);
     var top = list.length ? list[0].score : 0;
     var confidence = list.length ? (top >= CITATION_SCORE / 2 ? 1 : this.confidence(query)) : 0;
-    (window.__lawSearchDebug = window.__lawSearchDebug || {}).confidence = confidence;
+    window.__lawSearchDebug = { confidence: confidence };  // read by make bench-search --coverage
     if (!list.length && !query.parts.length) return done({ items: [] });
     if (!list.length || confidence < (this.data.notCoveredBelow || 0)) return done(this.notCovered(query));
     // results far below the best section are noise (a whole page's score adds up its sections)
