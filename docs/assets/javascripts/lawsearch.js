@@ -49,6 +49,7 @@
   var AVOID = { "不要这样说": true, "常见错误": true };   // not unless only they matched
   var OPEN_AT = { "接待要点": true, "可以这样说": true };  // a script's sections a result may open at
   var SAY = { "可以这样说": "kb-say-ok", "不要这样说": "kb-say-no" };
+  var GLUE = "的了不没把给在是和也都就还又很太吗呢吧着过";  // particles a highlighted word does not start or end with
   var SNIPPET = 72;              // characters of text shown under a result (two lines on a desktop)
   // not covered (Engine.confidence; the threshold is data: search_vocab.yaml not_covered_below)
   var TOPIC_IDF_CAP = 5;         // no bigram weighs more than this
@@ -224,7 +225,6 @@
         });
       }).filter(function (t) { return t.length > 0; });
     }
-    this.topicWords();  // now, while the page loads, not on the first query
   }
 
   // A token's postings: decoded from the prebuilt index the first time a query uses it.
@@ -545,19 +545,24 @@
     return topic;
   };
 
+  // How much a bigram of the query says: its idf, at most TOPIC_IDF_CAP; half that for one the
+  // index never holds (as often the seam between two words, 块宅 in 几块宅基地, as a word the
+  // site lacks).
+  Engine.prototype.weightInQuery = function (tok) {
+    return Math.min(TOPIC_IDF_CAP, this.idf(tok)) * (this.list(tok) ? 1 : 0.5);
+  };
+
   // Whether the site is about what the query asks, 0–1: the share of the query's bigrams that
-  // are among the site's topic words, each weighted by its idf (at most TOPIC_IDF_CAP: a rare
-  // bigram of the law text is not for that a topic). A bigram the index never holds
-  // counts half (it is as often the seam between two words, 块宅 in 几块宅基地, as a word the
-  // site lacks). 我想办低保: 低保 is in two pages' running text but in no name, keyword or
-  // 要点, so the site does not cover it. A citation or a named page is covered.
+  // are among the site's topic words, each weighted as weightInQuery says. 我想办低保: 低保 is in
+  // two pages' running text but in no name, keyword or 要点, so the site does not cover it.
+  // A citation or a named page is covered.
   Engine.prototype.confidence = function (query) {
     var topic = this.topicWords(), self = this, seen = {}, total = 0, got = 0;
     query.parts.forEach(function (p) {
       tokens(p).forEach(function (t) {
         if (t.length < 2 || seen[t]) return;
         seen[t] = true;
-        var w = Math.min(TOPIC_IDF_CAP, self.idf(t)) * (self.list(t) ? 1 : 0.5);
+        var w = self.weightInQuery(t);
         total += w;
         if (topic[t]) got += w;
       });
@@ -594,17 +599,25 @@
     return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
-  // The words of the query found in a text, as the text writes them: maximal runs of two or
-  // more characters of each part of the query (or of a statute word it brought in). They go
-  // to the page's highlight (?h=), so an everyday phrasing still marks what it matched.
-  function foundTerms(parts, plain) {
+  // The words of the query found in a text, as the text writes them: the statute words the
+  // vocabulary brought in, whole; and runs of the query's own words whose every bigram is one of
+  // the site's topic words, trimmed of particles (村委会, not 村委会不). They go to the page's
+  // highlight (?h=), so an everyday phrasing still marks what it matched.
+  function foundTerms(parts, expansions, plain, topic) {
     var out = [];
+    expansions.forEach(function (w) {
+      if (/^[\u3400-\u9fff]{2,}$/.test(w) && plain.indexOf(w) >= 0 && out.indexOf(w) < 0) out.push(w);
+    });
     parts.forEach(function (p) {
       for (var i = 0; i + 1 < p.length;) {
         var j = i + 2;
-        if (plain.indexOf(p.slice(i, j)) < 0) { i++; continue; }
-        while (j < p.length && plain.indexOf(p.slice(i, j + 1)) >= 0) j++;
-        if (out.indexOf(p.slice(i, j)) < 0) out.push(p.slice(i, j));
+        if (!topic[p.slice(i, j)] || plain.indexOf(p.slice(i, j)) < 0) { i++; continue; }
+        while (j < p.length && topic[p.slice(j - 1, j + 1)] && plain.indexOf(p.slice(i, j + 1)) >= 0) j++;
+        // not starting or ending on a particle (的地 → 地, 村委会不 → 村委会)
+        var a = i, b = j;
+        while (a < b && GLUE.indexOf(p[a]) >= 0) a++;
+        while (b > a && GLUE.indexOf(p[b - 1]) >= 0) b--;
+        if (b - a >= 2 && out.indexOf(p.slice(a, b)) < 0) out.push(p.slice(a, b));
         i = j;
       }
     });
@@ -676,7 +689,8 @@
   };
 
   Engine.prototype.results = function (query, scored, shown) {
-    var parts = query.parts.concat(query.expansions.map(function (e) { return normalize(e, this.data); }, this));
+    var expansions = query.expansions.map(function (e) { return normalize(e, this.data); }, this);
+    var topic = this.topicWords();
     var items = [];
     for (var i = 0; i < shown.length; i++) {
       var u = shown[i], land = this.docs[u.landing];
@@ -684,7 +698,7 @@
       var plain = "";
       for (var k = 0; k < u.docs.length && k < 3; k++) plain += " " + this.plainOf(u.docs[k]);
       plain += " " + this.plainOf(u.landing);
-      var terms = foundTerms(parts, plain), present = {};
+      var terms = foundTerms(query.parts, expansions, plain, topic), present = {};
       terms.forEach(function (t) { present[t] = true; });
       var title = stripTags(land.doc.title);
       var pageDoc = this.pages[land.page];
@@ -724,12 +738,12 @@
   Engine.prototype.notCovered = function (query) {
     var text = query.parts.join(" "), best = null, self = this;
     var qt = {}, total = 0;
-    tokens(text).forEach(function (t) { if (t.length > 1 && !qt[t]) { qt[t] = true; total += self.idf(t); } });
+    tokens(text).forEach(function (t) { if (t.length > 1 && !qt[t]) { qt[t] = true; total += self.weightInQuery(t); } });
     (this.data.offices || []).forEach(function (o) {
       var got = 0, seen = {};
       o.words.forEach(function (w) {
         tokens(normalize(w, self.data)).forEach(function (t) {
-          if (qt[t] && !seen[t]) { seen[t] = true; got += self.idf(t); }
+          if (qt[t] && !seen[t]) { seen[t] = true; got += self.weightInQuery(t); }
         });
       });
       // an office whose duties hold a good part of the question (低保 → 民政办), not one word
@@ -805,6 +819,8 @@
         self.engine = new Engine(data, ok ? window.__lawSearchIndex : EMPTY_INDEX);
         self.unavailable = !ok;
         self.reply({ type: READY });
+        // the topic words (for "not covered") right after, not on the way to ready or the first query
+        setTimeout(function () { self.engine.topicWords(); }, 0);
       });
     } else if (message.type === QUERY) {
       // texts may load after a later query has answered: only the latest query replies
