@@ -50,6 +50,8 @@ def test_every_result_says_what_it_is_in_words_and_with_its_own_icon(page, site_
     assert shown and all(i["kind"] in KINDS for i in shown), shown
     kinds = {i["kind"] for i in shown}
     assert {"话术", "法条"} <= kinds, kinds
+    # index pages (主题索引, 引用索引 …) do not take the first screen from content
+    assert all(i["kind"] != "索引" for i in shown[:6]), shown
     # one icon and one colour per kind, different from the other kinds'
     icon = {i["kind"]: i["icon"] for i in shown}
     colour = {i["kind"]: i["colour"] for i in shown}
