@@ -109,8 +109,9 @@ def test_the_script_comes_first_for_what_villagers_say(page, site_url, query, sc
     open_search(page, site_url, query)
     first = items(page)[0]
     assert first["kind"] == "话术" and path_of(first["page"]).endswith(script), items(page)[:3]
-    # then the articles it rests on, before other scripts crowd them out
+    # then the articles it rests on, before other scripts crowd them out, then its form
     assert any(i["kind"] == "法条" for i in items(page)[1:4]), items(page)[:4]
+    assert any(path_of(i["page"]).endswith("templates/forms/visit-register.html") for i in items(page)[:5])
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,11 @@ from pathlib import Path
 import yaml
 
 from macros.core.errors import ContentError
+from macros.core.paths import ProjectPaths
 from macros.laws.importer import render_pages
 from macros.laws.lawlist import LawEntry, load_law_list
 from macros.laws.sources.database import open_database, read_law, read_law_by_id
+from macros.laws.sources.reading import SourceReader
 
 UNREVIEWED = "数据库记载，未经核对"
 
@@ -59,17 +61,17 @@ def copy_entry(entry: LawEntry, k: int) -> LawEntry:
 def add_synthetic_copies(project: Path, factor: int, only: list[str] | None = None) -> list[LawEntry]:
     """Import every law of the copy's law list (or only the ids given) factor-1 more times
     under copy ids and names, with the importer's own functions. Returns the new entries."""
-    conn = open_database()
+    reader = SourceReader(ProjectPaths.at(project))  # each law from its own source (database or file)
     added = []
     for entry in load_law_list(_law_list_path(project)):
         if only and entry.id not in only:
             continue
-        law = read_law(conn, entry.name)
+        law = reader.law(entry)
         for k in range(2, factor + 1):
             copy = copy_entry(entry, k)
             _write_pages(project, copy, law)
             added.append(copy)
-    conn.close()
+    reader.close()
     _append_law_list(project, added, f"规模测试：{factor} 倍条文的副本（scripts/bench_scale.py 生成）")
     return added
 

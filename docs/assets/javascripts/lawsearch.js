@@ -500,6 +500,7 @@
         if (at < 0 || at > FORM_AT) {
           var fu = at < 0 ? { kind: "form", page: form, info: this.data.pages[form], docs: [fd], score: 0, landing: fd, desk: 0 }
                           : list.splice(at, 1)[0];
+          fu.keep = true;  // shown for the script, whatever its own score
           list.splice(Math.min(FORM_AT, list.length), 0, fu);
         }
       }
@@ -662,7 +663,7 @@
     var shown = [], pagesShown = 0, waiting = [];
     for (var i = 0; i < list.length && shown.length < MAX_RESULTS; i++) {
       var u = list[i];
-      if (i > 0 && u.score < floor) continue;
+      if (i > 0 && u.score < floor && !u.keep) continue;
       if (u.kind !== "law" && pagesShown >= MAX_PAGES) { waiting.push(u); continue; }
       if (u.kind !== "law") pagesShown++;
       shown.push(u);
