@@ -38,7 +38,7 @@ BREAKAGES = {
         r"docs/reception/village-election\.md 第 2 行：第 12 字是看不见的字符 U\+200B（ZERO WIDTH SPACE），请删除"),
     "look-alike radical": (
         "training/documents.md", "一", "\u2f00",
-        r"docs/training/documents\.md 第 14 行：第 28 字是部首字符“⼀”U\+2F00（KANGXI RADICAL ONE），应为“一”"),
+        r"docs/training/documents\.md 第 15 行：第 28 字是部首字符“⼀”U\+2F00（KANGXI RADICAL ONE），应为“一”"),
     # issue 12: a quotation after a citation is checked word for word, and every 法律依据 item quotes
     "wrong quotation": (
         "reception/homestead-boundary.md",
