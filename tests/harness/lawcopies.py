@@ -15,7 +15,7 @@ from macros.core.errors import ContentError
 from macros.core.paths import ProjectPaths
 from macros.laws.importer import render_pages
 from macros.laws.lawlist import LawEntry, load_law_list
-from macros.laws.sources.database import open_database, read_law, read_law_by_id
+from macros.laws.sources.database import open_database, read_law_by_id
 from macros.laws.sources.reading import SourceReader
 
 UNREVIEWED = "数据库记载，未经核对"
@@ -120,8 +120,10 @@ def import_whole_database(project: Path, log=print) -> dict:
     conn = open_database()
     listed = load_law_list(_law_list_path(project))
     added, skipped, articles = [], [], 0
+    reader = SourceReader(ProjectPaths.at(project))  # a listed law may come from a file, not the database
     for e in listed:
-        articles += len(read_law(conn, e.name).articles)
+        articles += len(reader.law(e).articles)
+    reader.close()
     for law_id, entry in database_entries(conn, listed):
         try:
             law = read_law_by_id(conn, law_id)
