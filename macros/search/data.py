@@ -21,8 +21,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..core.datafile import read_yaml
-from ..core.errors import ContentError, describe_validation_error
+from ..core.datafile import key_lines, line_of, read_yaml
+from ..core.errors import ContentError, ContentProblems, describe_validation_error
+from ..core.figures import figures_missing
 from ..core.files import ProjectFiles
 from ..core.pagemeta import PageMeta
 from ..core.paths import page_url, parse_anchor
@@ -119,12 +120,15 @@ def load_keywords(
     """law id → article number → 要点. A law must be in the law list (data/laws.yaml)
     and every article must exist on its page; a listed law without a page on the site being
     built (a small test site) is left out."""
-    raw = read_yaml(files or ProjectFiles(), path) or {} if path.exists() else {}
+    files = files or ProjectFiles()
+    raw = read_yaml(files, path) or {} if path.exists() else {}
     laws = registry.laws
     known = {law.id for law in law_list}
     if not isinstance(raw, dict):
         raise ContentError(path, "应为“法律 id: {条号: [要点, …]}”的键值对")
     out: dict[str, dict[int, list[str]]] = {}
+    problems: list[ContentError] = []
+    lines: dict[tuple, int] | None = None  # key lines, read only when a problem needs one
     for law_id, articles in raw.items():
         if law_id not in known:
             raise ContentError(
@@ -142,6 +146,22 @@ def load_keywords(
             if not isinstance(keys, list) or not keys or any(not isinstance(k, str) or not k.strip() for k in keys):
                 raise ContentError(path, f"{law_id} 第 {number} 条：要点应为不空的文字列表，不能有空项")
             out[law_id][number] = [k.strip() for k in keys]
+            # a 要点 is shown under the article as what it says: its time limits and shares must be the article's
+            text = law.article(number).text  # type: ignore[union-attr]
+            for i, key in enumerate(out[law_id][number]):
+                for shown in figures_missing(key, text):
+                    if lines is None:
+                        lines = key_lines(files.text(path))
+                    problems.append(
+                        ContentError(
+                            path,
+                            f"{law_id} 第 {number} 条的要点“{key}”里有“{shown}”，这一条的条文里没有这个期限或数字："
+                            "要点只写这一条写明的内容（两年、二年、2年算同一个），请对照条文改正",
+                            line=line_of(lines, (law_id, str(number), i)),
+                        )
+                    )
+    if problems:
+        raise ContentProblems(problems)
     return out
 
 

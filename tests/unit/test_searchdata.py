@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from macros.core.errors import ContentError
+from macros.core.errors import ContentError, ContentProblems
+from macros.core.figures import figures, figures_missing
 from macros.search.data import (
     AMENDMENT_WEIGHT,
     article_keyword_blocks,
@@ -71,6 +72,45 @@ def test_keyword_for_missing_article_is_a_build_error(tmp_path):
     bad.write_text("land-management:\n  999: [不存在的条]\n", encoding="utf-8")
     with pytest.raises(ContentError, match=r"land-management 第 999 条不存在（中华人民共和国土地管理法共 87 条）"):
         load_keywords(REGISTRY, LAWS, bad)
+
+
+def test_a_figure_the_article_does_not_state_is_a_build_error_at_its_line(tmp_path):
+    """调解仲裁法第四十八条 gives thirty days to sue after an award; a 要点 once said fifteen. Every
+    wrong figure is listed, each at its line; the same figure written another way (二年 / 两年,
+    三十日 / 30日) and an ordinal (第二天) are not errors."""
+    bad = tmp_path / "keys.yaml"
+    bad.write_text(
+        "land-contract-arbitration:\n"
+        "  48: [不服裁决, 收到裁决书十五日内起诉]\n"
+        "  18: [仲裁时效两年, 从知道之日起算]\n"
+        "land-management:\n"
+        "  57: [临时用地一般不超过二年]\n"
+        "  49: [补偿费收支状况要公布, 过五年再公布]\n"
+        "  14: [三十日内起诉, 从第二天算]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentProblems) as e:
+        load_keywords(REGISTRY, LAWS, bad)
+    assert [(p.line, p.message.split("：")[0]) for p in e.value.problems] == [
+        (
+            2,
+            "land-contract-arbitration 第 48 条的要点“收到裁决书十五日内起诉”里有“十五日”，这一条的条文里没有这个期限或数字",
+        ),
+        (6, "land-management 第 49 条的要点“过五年再公布”里有“五年”，这一条的条文里没有这个期限或数字"),
+    ]
+
+
+def test_figures_are_read_as_values_whatever_the_numerals():
+    assert figures("三十日内，满二年，15日，六个月，五个工作日，十八周岁，三分之二以上，第二天") == {
+        (30, "日"): "三十日",
+        (2, "年"): "二年",
+        (15, "日"): "15日",
+        (6, "月"): "六个月",
+        (5, "工作日"): "五个工作日",
+        (18, "周岁"): "十八周岁",
+        (666, "分之"): "三分之二",
+    }
+    assert figures_missing("两年内, 30日", "二年，三十日") == []
 
 
 def test_keyword_for_unknown_law_is_a_build_error(tmp_path):
