@@ -30,7 +30,7 @@ from ..core.paths import page_url, parse_anchor
 from ..laws.lawlist import LawEntry
 from ..laws.registry import LawRegistry
 from ..xref.citations import CitationFinder
-from .index import write_search_index
+from .index import KEYS_LABEL, write_search_index
 
 CLIENT_DATA = "assets/javascripts/lawsearch-data.js"
 
@@ -173,7 +173,8 @@ def article_keyword_blocks(keywords: dict[str, dict[int, list[str]]]):
         keys = keywords.get(law_id, {}).get(parsed[0]) if parsed and parsed[1] is None else None
         if not keys:
             return []
-        return ["**要点**：" + " · ".join(keys) + "\n{: .article-keys }"]
+        # said on the line itself, on screen and on paper: these are the site's words, not the law's
+        return [f"**要点**（{KEYS_LABEL}）：" + " · ".join(keys) + "\n{: .article-keys }"]
 
     return keyword_blocks
 

@@ -32,6 +32,8 @@ SHARD_CHARS = 60_000
 # twice lawsearch.js's FIELD_WEIGHT (title 3, keys 2.5, text 1), so every tf is an integer
 FIELD_WEIGHT2 = {"title": 6, "text": 2, "keys": 5}
 
+# shown after 要点 under each article (search/data.py); for readers, not a word search should count
+KEYS_LABEL = "本站概括，以条文为准"
 _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
 _RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
@@ -77,7 +79,7 @@ def build_index(docs: list[dict], keys: dict[str, str], t2s: dict[str, str]) -> 
         tf: dict[str, int] = {}
         for field, text in (
             ("title", strip_tags(doc["title"])),
-            ("text", strip_tags(doc["text"])),
+            ("text", strip_tags(doc["text"]).replace(f"（{KEYS_LABEL}）", "")),
             ("keys", keys.get(doc["location"], "")),
         ):
             toks = tokens(normalize(text, t2s))

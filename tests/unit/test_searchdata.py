@@ -122,7 +122,9 @@ def test_keyword_for_unknown_law_is_a_build_error(tmp_path):
 
 def test_keyword_block_goes_under_its_article_only():
     blocks = article_keyword_blocks({"land-management": {62: ["一户一宅", "宅基地面积标准"]}})
-    assert blocks("land-management", "art-62") == ["**要点**：一户一宅 · 宅基地面积标准\n{: .article-keys }"]
+    assert blocks("land-management", "art-62") == [
+        "**要点**（本站概括，以条文为准）：一户一宅 · 宅基地面积标准\n{: .article-keys }"
+    ]
     assert blocks("land-management", "art-61") == []
     assert blocks("rural-land-contract", "art-62") == []
 
@@ -260,3 +262,13 @@ def test_the_directory_gives_each_office_an_anchor_search_can_offer():
     table = directory_table(SITE.offices, SITE.township)
     for office_id in SITE.offices:
         assert f'<span id="{office_anchor(office_id)}"></span>' in table
+
+
+def test_the_keys_label_is_shown_on_the_page_but_not_counted_by_search():
+    """（本站概括，以条文为准） after 要点 tells a clerk the words are the site's; search reads the
+    article and its 要点, not the label (it would lengthen every article that has 要点)."""
+    from macros.search.index import KEYS_LABEL, build_index
+
+    text = f"<p>第一条正文。</p><p><strong>要点</strong>（{KEYS_LABEL}）：一户一宅</p>"
+    index = build_index([{"location": "laws/x.html#art-1", "title": "第一条", "text": text}], {}, {})
+    assert "一户" in index["tokens"] and "概括" not in index["tokens"] and "条文" not in index["tokens"]
