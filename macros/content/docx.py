@@ -31,7 +31,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
-from .ooxml import PBDR, PPR, RPR, SECTPR, TBLPR, TCPR, borders, element, put
+from .ooxml import PBDR, PPR, RPR, SECTPR, TBLPR, TCPR, borders, drop_styles_with_effects, element, put
 from .templatedata import DocType, Document, Entry, Form, docx_names, field_width, form_text
 
 FANGSONG = "仿宋_GB2312"
@@ -95,6 +95,7 @@ class GongwenDocument:
 
     def __init__(self, kind: str = "gongwen", landscape: bool = False, page_numbers: bool = True):
         self.doc = new_document()
+        drop_styles_with_effects(self.doc)
         self.kind = kind
         # Forms (not 公文) are set in 4号 on 22 pt lines, so that a blank one fits one page.
         self.size = SIZE_3 if kind == "gongwen" else SIZE_4

@@ -90,3 +90,17 @@ def borders(tag: str, edges: Mapping[str, Mapping[str, Any]], order: tuple[str, 
         if edge in edges:
             box.append(element(edge, **edges[edge]))
     return box
+
+
+# Word 2010's own copy of the styles, which python-docx's template carries. Word writes it for
+# itself; once the document's styles differ from it (ours always do), Word may report
+# unreadable content and repair the file (the validator's app-compat rule). Nothing needs it.
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def drop_styles_with_effects(document: Any) -> None:
+    """Removes stylesWithEffects.xml from a python-docx Document (it is then not saved)."""
+    part = document.part
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS:
+            part.drop_rel(rid)
