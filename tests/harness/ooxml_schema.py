@@ -1,12 +1,13 @@
 """The child-element order of WordprocessingML property elements, as the Office Open XML schema
 defines it, and a checker for every part of a .docx.
 
-No validator or published XSD for ECMA-376 can be installed here from the package registries
-this project uses (PyPI, Debian, npm), so the sequences below were copied from the schema
-itself — ECMA-376 Part 1 / ISO/IEC 29500 WordprocessingML (wml.xsd), complex types named
-beside each — not typed from memory. They are independent of the engine's own list
-(macros/content/ooxml.py), so a slip in either is caught. Children not listed (vendor
-extensions) are ignored; an element of a listed parent out of its place is an error."""
+The validator openxml-audit (tests/site/test_docx_validation.py) checks the files against the
+ECMA-376 schemas; this is a second, independent check of the order alone, whose messages name
+the property element. The sequences below were copied from the schema — ECMA-376 Part 1 /
+ISO/IEC 29500 WordprocessingML (wml.xsd), complex types named beside each — not typed from
+memory. They are independent of the engine's own list (macros/content/ooxml.py), so a slip in
+either is caught. Children not listed (vendor extensions) are ignored; an element of a listed
+parent out of its place is an error."""
 
 from __future__ import annotations
 
