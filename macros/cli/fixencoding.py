@@ -23,6 +23,7 @@ PREVIEW_LINES = 3
 def candidates(paths: ProjectPaths) -> list[Path]:
     files = [p for p in sorted(paths.docs.rglob("*")) if p.is_file() and p.suffix in TEXT_SUFFIXES]
     files += sorted(paths.data.glob("*.yaml")) if paths.data.is_dir() else []
+    files += sorted(paths.townships.glob("*.yml")) if paths.townships.is_dir() else []
     return files + ([paths.config] if paths.config.exists() else [])
 
 

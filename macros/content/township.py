@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..core.charcheck import check_characters
 from ..core.errors import ContentError, describe_validation_error
+from ..core.files import decode
 from ..core.mkdocsconfig import load_config_file, merge, read_config
 from ..core.paths import ProjectPaths
 
@@ -112,6 +113,16 @@ def township_file(paths: ProjectPaths, township_id: str) -> Path:
     return path
 
 
+def _path_setting_problem(own: dict, key: str, here: Path, target: Path, ask: str) -> str | None:
+    """A setting that must name `target` by a path from the township file's folder: None if it
+    does, else `ask` filled with that path, and what is written now."""
+    value = own.get(key)
+    if value and (here / str(value)).resolve() == target.resolve():
+        return None
+    wanted = Path(os.path.relpath(target, here)).as_posix()
+    return ask.format(wanted) + (f"，现在写的是“{value}”" if value else "")
+
+
 def check_township_file(path: Path, paths: ProjectPaths, office_ids: list[str] | None) -> list[ContentError]:
     """Every problem of one township file, in Chinese, naming the file: it must inherit
     mkdocs.yml and name docs/ from its own folder, give the township's own name, county and
@@ -126,35 +137,21 @@ def check_township_file(path: Path, paths: ProjectPaths, office_ids: list[str] |
             )
         )
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return [*problems, ContentError(shown, "文件不是 UTF-8 编码：请用“UTF-8”另存")]
-    problems += check_characters(Path(shown), text)
-    try:
-        own = load_config_file(path, shown)
+        text = decode(path.read_bytes(), shown)  # the project's reader: names the encoding found
     except ContentError as e:
         return [*problems, e]
-    here = path.parent
-    inherit_to = Path(os.path.relpath(paths.config, here)).as_posix()
-    docs_to = Path(os.path.relpath(paths.docs, here)).as_posix()
-    inherit = own.get("INHERIT")
-    if not inherit or (here / str(inherit)).resolve() != paths.config.resolve():
-        problems.append(
-            ContentError(
-                shown,
-                f"要继承全站设置：写 INHERIT: {inherit_to}（路径从本文件所在的文件夹算起）"
-                + (f"，现在写的是“{inherit}”" if inherit else ""),
-            )
-        )
-    docs_dir = own.get("docs_dir")
-    if not docs_dir or (here / str(docs_dir)).resolve() != paths.docs.resolve():
-        problems.append(
-            ContentError(
-                shown,
-                f"要写 docs_dir: {docs_to}（网站内容所在的文件夹，路径从本文件所在的文件夹算起）"
-                + (f"，现在写的是“{docs_dir}”" if docs_dir else ""),
-            )
-        )
+    problems += check_characters(Path(shown), text)
+    try:
+        own = load_config_file(path, shown, text)
+    except ContentError as e:
+        return [*problems, e]
+    for key, target, ask in (
+        ("INHERIT", paths.config, "要继承全站设置：写 INHERIT: {}（路径从本文件所在的文件夹算起）"),
+        ("docs_dir", paths.docs, "要写 docs_dir: {}（网站内容所在的文件夹，路径从本文件所在的文件夹算起）"),
+    ):
+        problem = _path_setting_problem(own, key, path.parent, target, ask)
+        if problem:
+            problems.append(ContentError(shown, problem))
     extra = own.get("extra") or {}
     raw = extra.get("township") if isinstance(extra, dict) else None
     if not isinstance(raw, dict):

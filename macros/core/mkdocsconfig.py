@@ -21,10 +21,11 @@ _ConfigLoader.add_constructor("!ENV", lambda loader, node: None)
 _ConfigLoader.add_constructor("!relative", lambda loader, node: None)
 
 
-def load_config_file(path: Path, shown: str | None = None) -> dict:
-    """One config file's own settings (INHERIT not followed). A YAML mistake is a ContentError."""
+def load_config_file(path: Path, shown: str | None = None, text: str | None = None) -> dict:
+    """One config file's own settings (INHERIT not followed), from `text` if the caller has read
+    it already. A YAML mistake is a ContentError."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        data = yaml.load(path.read_text(encoding="utf-8") if text is None else text, Loader=_ConfigLoader)
     except yaml.YAMLError as e:
         message, line = explain_yaml_error(e)
         raise ContentError(shown or path, f"YAML 格式错误：{message}（请检查缩进、冒号和引号）", line=line) from None

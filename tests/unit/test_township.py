@@ -142,3 +142,15 @@ def test_blank_phones_are_listed_and_the_directory_tells_the_staff():
     assert phone_notice(OFFICES, none_blank) == ""
     all_blank = township_settings({})
     assert "本目录中全部单位的电话还没有填写" in phone_notice(OFFICES, all_blank)
+
+
+def test_a_gbk_township_file_is_named_with_its_encoding_and_fix_encoding_offers_it(project):
+    from macros.cli.fixencoding import candidates
+
+    bad = project.townships / "qingshi.yml"
+    bad.write_bytes("INHERIT: ../../mkdocs.yml\nextra:\n  township:\n    name: 青石镇\n".encode("gbk"))
+    found = problems_of(project, bad)
+    assert len(found) == 1 and found[0].startswith(
+        "data/townships/qingshi.yml：文件不是 UTF-8 编码（看起来是 GBK），无法读取。请运行 make fix-encoding"
+    ), found
+    assert bad in candidates(project)
