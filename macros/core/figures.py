@@ -6,6 +6,7 @@ not. An ordinal (第二天, 第一年) is not a figure."""
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from .cnnum import cn_to_int
 
@@ -13,7 +14,7 @@ _NUM = r"[0-9]+|[零〇一二两三四五六七八九十百千]+"
 _SPAN = re.compile(rf"(?<!第)({_NUM})个?(工作日|小时|日|月|年|周岁)")
 _SHARE = re.compile(rf"({_NUM})分之({_NUM})")
 
-Figure = tuple[int, str]
+Figure = tuple[int | Fraction, str]
 
 
 def _value(text: str) -> int | None:
@@ -30,7 +31,7 @@ def figures(text: str) -> dict[Figure, str]:
     for m in _SHARE.finditer(text):
         whole, part = _value(m.group(1)), _value(m.group(2))
         if whole and part is not None:
-            out.setdefault((part * 1000 // whole, "分之"), m.group(0))
+            out.setdefault((Fraction(part, whole), "分之"), m.group(0))
     text = _SHARE.sub("", text)
     for m in _SPAN.finditer(text):
         n = _value(m.group(1))

@@ -4,6 +4,7 @@ stop the build with the file and what to fix."""
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 import pytest
 
@@ -108,7 +109,7 @@ def test_figures_are_read_as_values_whatever_the_numerals():
         (6, "月"): "六个月",
         (5, "工作日"): "五个工作日",
         (18, "周岁"): "十八周岁",
-        (666, "分之"): "三分之二",
+        (Fraction(2, 3), "分之"): "三分之二",
     }
     assert figures_missing("两年内, 30日", "二年，三十日") == []
 
