@@ -296,7 +296,8 @@ class BuildMacros:
                     "id": o.id,
                     "location": f"{page_url(DIRECTORY_PAGE, use_directory_urls)}#{referral_dir.office_anchor(o.id)}",
                     "name": site.township.local_name(o.name),
-                    "words": [site.township.local_name(o.name), *o.aka, *o.handles],
+                    "words": [site.township.local_name(o.name), *o.aka, *o.matters],
+                    "outside": o.not_covered,
                 }
                 for o in site.offices.values()
             ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from ..core.datafile import read_entries
 from ..core.errors import ContentError
@@ -28,7 +28,11 @@ class Office(BaseModel):
     id: str
     name: str
     aka: list[str] = []  # what villagers call it (国土所)
-    handles: list[str]  # what it deals with, one matter per line
+    # what it deals with that the site has no page or article on (低保, 医保, 身份证): a question
+    # about one of these gets "not covered here" and this office (lawsearch.js Engine.outside)
+    not_covered: list[str] = []
+    # what it deals with, one matter per line (before: not_covered, so that the check sees both)
+    handles: list[str] = Field(default_factory=list, validate_default=True)
     tips: str | None = None  # what to tell the villager before sending them there
 
     @field_validator("id")
@@ -40,10 +44,15 @@ class Office(BaseModel):
 
     @field_validator("handles")
     @classmethod
-    def _some(cls, v: list[str]) -> list[str]:
-        if not v:
-            raise ValueError("至少写一件这个单位管的事")
+    def _some(cls, v: list[str], info: ValidationInfo) -> list[str]:
+        if not v and not info.data.get("not_covered"):
+            raise ValueError("至少写一件这个单位管的事（handles，或本站没有讲的 not_covered）")
         return v
+
+    @property
+    def matters(self) -> list[str]:
+        """Everything it deals with: what the site covers, then what it does not."""
+        return [*self.handles, *self.not_covered]
 
 
 def load_referrals(path: Path, files: ProjectFiles | None = None) -> dict[str, Office]:
@@ -78,7 +87,7 @@ def referral_list(ids: list[str], offices: dict[str, Office], local: TownshipSet
         o = offices[ref]
         name = local.local_name(o.name)
         tips = f"**转过去之前交代**：{o.tips}" if o.tips else ""
-        out.append(f"- **{name}**（电话：{local.phone(o.id)}）：{'；'.join(o.handles)}。{tips}")
+        out.append(f"- **{name}**（电话：{local.phone(o.id)}）：{'；'.join(o.matters)}。{tips}")
     return "\n".join(out)
 
 
@@ -92,7 +101,7 @@ def directory_table(offices: dict[str, Office], local: TownshipSettings) -> str:
     rows = ["| 单位 | 也叫 | 电话 | 管哪些事 |", "| --- | --- | --- | --- |"]
     for o in offices.values():
         name = local.local_name(o.name)
-        handles = "<br>".join(o.handles) + (f"<br>**提醒**：{o.tips}" if o.tips else "")
+        handles = "<br>".join(o.matters) + (f"<br>**提醒**：{o.tips}" if o.tips else "")
         # the anchor lets search offer this office when the site has nothing on a question
         anchor = f'<span id="{office_anchor(o.id)}"></span>'
         rows.append(f"| {anchor}{name} | {'、'.join(o.aka) or '—'} | {local.phone(o.id)} | {handles} |")

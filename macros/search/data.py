@@ -64,6 +64,11 @@ class Vocabulary(BaseModel):
     # below this confidence (0–1, see lawsearch.js) the search says the site has nothing on the
     # question and offers the 转办目录; chosen with `make bench-search --coverage`
     not_covered_below: float = 0.0
+    # a question about a matter the 转办目录 lists under an office's not_covered (a word of it that
+    # no page, keyword or 要点 of the site has) is not covered when that word weighs at least this
+    # many times the rest of the question the site is about (lawsearch.js Engine.outside); chosen
+    # the same way. 0: not used
+    not_covered_outside_ratio: float = 0.0
 
     _check = field_validator("stop", "page_words")(classmethod(lambda cls, v: _words(v) if v else v))
 
@@ -72,6 +77,13 @@ class Vocabulary(BaseModel):
     def _threshold(cls, v: float) -> float:
         if not 0 <= v < 1:
             raise ValueError("应在 0 和 1 之间")
+        return v
+
+    @field_validator("not_covered_outside_ratio")
+    @classmethod
+    def _ratio(cls, v: float) -> float:
+        if v < 0:
+            raise ValueError("不能是负数")
         return v
 
     @field_validator("law_weight")
@@ -282,7 +294,8 @@ def client_data(
 ) -> dict:
     """What lawsearch.js needs besides the index. page_texts: docs-relative path → Markdown;
     metas: every page's front matter; offices: the referral directory's offices as
-    {id, name, words} (name as the township calls it; words: name, aka and what it handles)."""
+    {id, location, name, words, outside} (name as the township calls it; words: name, aka and
+    what it handles; outside: its not_covered matters)."""
     laws: list[dict] = []
     site_chars: set[str] = set()
     for text in page_texts.values():
@@ -322,6 +335,7 @@ def client_data(
         "pageWords": sorted(vocab.page_words, key=lambda w: (-len(w), w)),
         "dialect": sorted(vocab.dialect.items(), key=lambda kv: (-len(kv[0]), kv[0])),  # longest first
         "notCoveredBelow": vocab.not_covered_below,
+        "outsideRatio": vocab.not_covered_outside_ratio or None,
         "pages": pages,
         "offices": offices or [],
         "refer": [page_url(p, use_directory_urls) for p in REFER_PAGES if metas and p in metas],

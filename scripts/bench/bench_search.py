@@ -116,7 +116,7 @@ _READ_RESULTS = """() => ({
     [...li.querySelectorAll('a.md-search-result__link')].map(a => a.getAttribute('href'))),
   meta: document.querySelector('%(meta)s').textContent,
   confidence: window.__lawSearchDebug ? window.__lawSearchDebug.confidence : null,
-  features: window.__lawSearchDebug ? window.__lawSearchDebug.features : null
+  outside: window.__lawSearchDebug ? window.__lawSearchDebug.outside : 0
 })""" % {"meta": RESULT_META}  # noqa: UP031
 
 NOT_COVERED = "本站没有直接相关的内容"
@@ -130,7 +130,8 @@ class Outcome:
         self.articles = ranked_articles([h for links in items for h in links])
         self.not_covered = NOT_COVERED in shown["meta"]
         self.confidence = shown["confidence"]
-        self.features = shown.get("features")
+        # a not_covered matter of the 转办目录 named: its weight / the rest's that the site is about
+        self.outside = shown.get("outside") or 0
         expect = question.expect
         self.article_rank = next((i + 1 for i, a in enumerate(self.articles) if a in expect), None)
         self.page_rank = next((i + 1 for i, p in enumerate(self.items) if p in question.pages), None)
@@ -250,13 +251,32 @@ def coverage_table(outcomes: list[Outcome]) -> None:
         print(
             f"  suggested not_covered_below {t:.2f}: 'not covered' for {len(below)} of {len(out)} out of scope, 0 in scope"
         )
+    # questions naming a matter the 转办目录 lists under not_covered: how much that matter weighs
+    # against the rest of the question the site is about (not_covered_outside_ratio is set from this)
+    named_in = sorted(o.outside for o in outcomes if o.question.kind != "out" and o.outside)
+    named_out = sorted(o.outside for o in outcomes if o.question.kind == "out" and o.outside)
+    print(
+        f"naming a not_covered matter (its weight / the rest's): in scope {len(named_in)}"
+        + (f" (highest {named_in[-1]:.2f})" if named_in else "")
+        + f", out of scope {len(named_out)}"
+        + (f" (lowest {named_out[0]:.2f})" if named_out else "")
+    )
+    floor = named_in[-1] if named_in else 0.0
+    above = [r for r in named_out if r > floor]
+    if above:
+        # halfway, geometrically (ratios), between the highest in scope and the lowest out above it
+        t = (floor * above[0]) ** 0.5 if floor else min(1.0, above[0])
+        print(
+            f"  suggested not_covered_outside_ratio {t:.2f}: 'not covered' for {len(above)} of "
+            f"{len(out)} out of scope, 0 in scope"
+        )
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("files", nargs="*", type=Path, help="question files (default: all in scripts/bench/questions)")
     ap.add_argument(
-        "--dump", type=Path, help="write each question's outcome and the engine's features here (JSON lines)"
+        "--dump", type=Path, help="write each question's outcome and the engine's confidence here (JSON lines)"
     )
     ap.add_argument("--site", type=Path, help="a built site directory (default: build one now)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print each question and its top results")
@@ -323,7 +343,9 @@ def main(argv=None) -> int:
                     row = {
                         "q": o.question.q,
                         "kind": o.question.kind,
-                        "features": o.features,
+                        "confidence": o.confidence,
+                        "outside": o.outside,
+                        "not_covered": o.not_covered,
                         "article_rank": o.article_rank,
                         "page_rank": o.page_rank,
                     }

@@ -185,6 +185,23 @@ def test_a_question_the_site_does_not_cover_says_so_and_offers_where_to_refer(pa
     assert path_of(items(page)[0]["page"]).endswith("reception/domestic-violence.html")
 
 
+def test_a_matter_the_directory_leaves_to_another_office_is_referred_there(page, site_url):
+    # 医保 and 残疾证 are in the 转办目录's not_covered lines and in none of the site's topics
+    open_search(page, site_url, "医保住院怎么报销")
+    meta = page.inner_text(RESULT_META)
+    assert "本站没有直接相关的内容" in meta and "社保" in meta, meta
+    shown = items(page)
+    assert "#office-social-security" in shown[0]["href"] and not any(i["kind"] == "法条" for i in shown), shown
+    open_search(page, site_url, "残疾证怎么办理")
+    assert "#office-disabled-persons" in items(page)[0]["href"], items(page)
+    # the same matter in a question that is about the site's topics is answered
+    open_search(page, site_url, "低保户的承包地被村里收回了")
+    assert "本站没有" not in page.inner_text(RESULT_META)
+    shown = items(page)
+    assert shown[0]["kind"] == "话术", shown
+    assert any(path_of(i["page"]).endswith("reception/contract-land-taken-back.html") for i in shown[:3]), shown
+
+
 SCROLL_TO_END = """async () => {
   const wrap = document.querySelector('.md-search__scrollwrap');
   for (let i = 0; i < 20; i++) { wrap.scrollTop = wrap.scrollHeight; await new Promise(r => setTimeout(r, 50)); }

@@ -88,7 +88,8 @@ def test_quick_lookup_has_a_row_for_every_script(built_site):
 def test_directory_page_lists_every_office(built_site):
     text = text_of(html_of(built_site, "reception/directory.md"))
     for office in OFFICES.values():
-        assert office.name.removeprefix("镇") in text and office.handles[0] in text
+        assert office.name.removeprefix("镇") in text and office.matters[0] in text
+        assert all(m in text for m in office.not_covered)
 
 
 def test_general_page_checks_petition_time_limits(built_site):

@@ -86,8 +86,18 @@ def test_bad_directory_entry_names_file_and_entry(tmp_path):
         load_referrals(bad)
     assert [(p.line, p.message.split("：")[:2]) for p in e.value.problems] == [
         (2, ["第 1 项（司法所）", "字段 id"]),
-        (4, ["第 1 项（司法所）", "字段 handles"]),
+        (4, ["第 1 项（司法所）", "字段 handles"]),  # neither handles nor not_covered
     ]
+
+
+def test_an_office_may_list_only_what_the_site_does_not_cover(tmp_path):
+    path = tmp_path / "referrals.yaml"
+    path.write_text(
+        "offices:\n  - id: health-center\n    name: 镇卫生院\n    not_covered: [儿童预防接种（打疫苗）]\n",
+        encoding="utf-8",
+    )
+    office = load_referrals(path)["health-center"]
+    assert office.handles == [] and office.matters == ["儿童预防接种（打疫苗）"]
 
 
 def test_front_matter_keys_are_typed(tmp_path):

@@ -257,6 +257,16 @@ def test_bad_not_covered_threshold_is_a_build_error(tmp_path):
         load_vocabulary(bad, LAWS)
 
 
+def test_bad_outside_ratio_is_a_build_error(tmp_path):
+    bad = tmp_path / "vocab.yaml"
+    bad.write_text(
+        "synonyms:\n  - {say: [村委会], law: [村民委员会]}\nstop: [怎么办]\nnot_covered_outside_ratio: -1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError, match=r"not_covered_outside_ratio.*不能是负数"):
+        load_vocabulary(bad, LAWS)
+
+
 def test_the_directory_gives_each_office_an_anchor_search_can_offer():
     from macros.content.referrals import directory_table, office_anchor
 

@@ -54,6 +54,11 @@
   // not covered (Engine.confidence; the threshold is data: search_vocab.yaml not_covered_below)
   var TOPIC_IDF_CAP = 5;         // no bigram weighs more than this
   var OFFICE_SHARE = 0.4;        // share of the question an office's duties must hold to be offered
+  // a matter the 转办目录 lists as not on the site (低保, 医保, 身份证): the question has a bigram of
+  // one of those lines that none of the site's topic words has, weighing at least this
+  // (weightInQuery: about one distinctive bigram) …
+  var OUTSIDE_WEIGHT = 4;
+  var TOPIC_SURE = 2;            // … and the rest of it counts as the site's topic by its topic words, a word in this many entries fully
   var NOT_COVERED = "本站没有直接相关的内容";
   var UNAVAILABLE = "搜索暂时不可用：搜索索引没有载入，请重新生成网站（make build）";
 
@@ -533,16 +538,20 @@
   };
 
   // The words the site is about: the bigrams of its pages' names, aliases, keywords,
-  // descriptions and topics, of the articles' 要点 and of the vocabulary (both sides).
+  // descriptions and topics, of the articles' 要点 and of the vocabulary (both sides), each with
+  // the number of those entries (a 要点 line, a name, a vocabulary group) that hold it.
   Engine.prototype.topicWords = function () {
     if (this.topic) return this.topic;
     var topic = this.topic = Object.create(null), data = this.data;
     var add = function (text) {
-      tokens(normalize(text, data)).forEach(function (t) { if (t.length > 1) topic[t] = true; });
+      var seen = {};
+      tokens(normalize(text, data)).forEach(function (t) {
+        if (t.length > 1 && !seen[t]) { seen[t] = true; topic[t] = (topic[t] || 0) + 1; }
+      });
     };
     for (var loc in data.keys) add(data.keys[loc]);
     for (var url in data.pages) (data.pages[url].names || []).forEach(add);
-    data.synonyms.forEach(function (g) { g.say.forEach(add); g.law.forEach(add); });
+    data.synonyms.forEach(function (g) { add(g.say.concat(g.law).join(" ")); });
     return topic;
   };
 
@@ -569,6 +578,34 @@
       });
     });
     return total ? got / total : 1;
+  };
+
+  // The office whose not_covered matters (data/referrals.yaml) the question is about: the one with
+  // the most weight in bigrams of those lines that are none of the site's topic words (医保, 份证:
+  // the site has nothing on them), not counting a bigram that starts or ends on a particle (的高
+  // of 老人的高龄津贴 is a seam, not a word). Returns {office, weight, rest} or null; rest: how much
+  // the rest of the question is about the site's topics (低保户的承包地被收回: 承包地, 收回), each
+  // bigram's weight × the share of TOPIC_SURE entries that hold it.
+  Engine.prototype.outside = function (query) {
+    var topic = this.topicWords(), self = this, qt = {};
+    query.parts.forEach(function (p) {
+      tokens(p).forEach(function (t) { if (t.length === 2) qt[t] = true; });
+    });
+    var best = null;
+    (this.data.offices || []).forEach(function (o) {
+      var lines = {}, weight = 0;
+      (o.outside || []).forEach(function (line) {
+        tokens(normalize(line, self.data)).forEach(function (t) { lines[t] = true; });
+      });
+      for (var t in qt)
+        if (lines[t] && !topic[t] && GLUE.indexOf(t[0]) < 0 && GLUE.indexOf(t[1]) < 0) weight += self.weightInQuery(t);
+      if (weight > 0 && (!best || weight > best.weight)) best = { office: o, weight: weight, lines: lines };
+    });
+    if (!best) return null;
+    var rest = 0;
+    for (var t in qt)
+      if (!best.lines[t] && topic[t]) rest += this.weightInQuery(t) * Math.min(1, topic[t] / TOPIC_SURE);
+    return { office: best.office, weight: best.weight, rest: rest };
   };
 
   /* ---------------- results in Material's format ---------------- */
@@ -652,9 +689,16 @@
     var list = this.rank(query, scored.scores);
     var top = list.length ? list[0].score : 0;
     var confidence = list.length ? (top >= CITATION_SCORE / 2 ? 1 : this.confidence(query)) : 0;
-    window.__lawSearchDebug = { confidence: confidence };  // read by make bench-search --coverage
+    // a matter the site leaves to another office, unless the rest of the question is about the
+    // site's topics as much (低保户的承包地被收回 is about 承包地)
+    var outside = confidence < 1 ? this.outside(query) : null;
+    if (outside && outside.weight < OUTSIDE_WEIGHT) outside = null;
+    var aside = outside ? outside.weight / Math.max(outside.rest, 1e-9) : 0;
+    window.__lawSearchDebug = { confidence: confidence, outside: aside };  // make bench-search --coverage
     if (!list.length && !query.parts.length) return done({ items: [] });
-    if (!list.length || confidence < (this.data.notCoveredBelow || 0)) return done(this.notCovered(query));
+    if (!list.length || confidence < (this.data.notCoveredBelow || 0) ||
+        (outside && aside >= (this.data.outsideRatio || Infinity)))
+      return done(this.notCovered(query, outside && outside.office));
     // results far below the best section are noise (a whole page's score adds up its sections)
     var bestSection = 0;
     for (var key in scored.scores) bestSection = Math.max(bestSection, Math.min(scored.scores[key], CITATION_SCORE / 2));
@@ -736,7 +780,7 @@
   // Nothing on the site matches well: say so, and offer the office of the 转办目录 that handles
   // the matter (its name, other names and duties matched against the question), the 转办目录
   // itself and the 接待通则.
-  Engine.prototype.notCovered = function (query) {
+  Engine.prototype.notCovered = function (query, office) {
     var text = query.parts.join(" "), best = null, self = this;
     var qt = {}, total = 0;
     tokens(text).forEach(function (t) { if (t.length > 1 && !qt[t]) { qt[t] = true; total += self.weightInQuery(t); } });
@@ -750,6 +794,7 @@
       // an office whose duties hold a good part of the question (低保 → 民政办), not one word
       if (got >= OFFICE_SHARE * total && (!best || got > best[1])) best = [o, got];
     });
+    if (office) best = [office, 0];  // the office whose not_covered matters the question names
     // its duties, those holding words of the question first
     var duties = function (o) {
       var hits = function (w) { return tokens(normalize(w, self.data)).filter(function (t) { return qt[t]; }).length; };
