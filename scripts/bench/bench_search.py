@@ -215,15 +215,20 @@ def report(name: str, outcomes: list[Outcome], times: list[float], skipped) -> l
         print(line)
     out = [o for o in outcomes if o.question.kind == "out"]
     inside = [o for o in outcomes if o.question.kind != "out"]
-    line = f"  not covered: wrongly said for {sum(o.not_covered for o in inside)} of {len(inside)} in scope"
+    parts = []
+    if inside:
+        parts.append(f"wrongly said for {sum(o.not_covered for o in inside)} of {len(inside)} in scope")
     if inside and any(o.not_covered for o in inside):
         missed.append(f"{name}: not covered said for an in-scope question")
     if out:
-        line += f"; said for out of scope ({len(out)}) {goal('not covered ≥ 0.90', rate([o.not_covered for o in out]), 0.90)}"
+        parts.append(
+            f"said for out of scope ({len(out)}) {goal('not covered ≥ 0.90', rate([o.not_covered for o in out]), 0.90)}"
+        )
         referable = [o for o in out if o.question.refer]
         if referable:
             right = sum(o.not_covered and o.referred == o.question.refer for o in referable)
-            line += f", right office offered {right} of {len(referable)}"
+            parts[-1] += f", right office offered {right} of {len(referable)}"
+    line = "  not covered: " + "; ".join(parts)
     print(line)
     p95 = percentile(times, 95)
     print(
