@@ -194,6 +194,9 @@ def test_a_matter_the_directory_leaves_to_another_office_is_referred_there(page,
     assert "#office-social-security" in shown[0]["href"] and not any(i["kind"] == "法条" for i in shown), shown
     open_search(page, site_url, "残疾证怎么办理")
     assert "#office-disabled-persons" in items(page)[0]["href"], items(page)
+    # 身份 is a topic word of the site (成员身份), 身份证 is in no topic entry: still the 派出所
+    open_search(page, site_url, "身份证过期了去哪换")
+    assert "#office-police" in items(page)[0]["href"], items(page)
     # the same matter in a question that is about the site's topics is answered
     open_search(page, site_url, "低保户的承包地被村里收回了")
     assert "本站没有" not in page.inner_text(RESULT_META)

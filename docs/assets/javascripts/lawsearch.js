@@ -580,25 +580,45 @@
     return total ? got / total : 1;
   };
 
+  // The same entries as one text, for words longer than a bigram.
+  Engine.prototype.topicText = function () {
+    if (this.topicJoined) return this.topicJoined;
+    var data = this.data, parts = [];
+    for (var loc in data.keys) parts.push(normalize(data.keys[loc], data));
+    for (var url in data.pages) (data.pages[url].names || []).forEach(function (n) { parts.push(normalize(n, data)); });
+    data.synonyms.forEach(function (g) { parts.push(normalize(g.say.concat(g.law).join("|"), data)); });
+    return (this.topicJoined = parts.join("|"));
+  };
+
   // The office whose not_covered matters (data/referrals.yaml) the question is about: the one with
-  // the most weight in bigrams of those lines that are none of the site's topic words (医保, 份证:
-  // the site has nothing on them), not counting a bigram that starts or ends on a particle (的高
-  // of 老人的高龄津贴 is a seam, not a word). Returns {office, weight, rest} or null; rest: how much
+  // the most weight in the question's words from those lines that the site's topics lack — a
+  // bigram none of the topic words has (医保, 份证), or every bigram of a run of three or more
+  // characters the lines and the question share and no topic entry holds (身份证, though 身份 is a
+  // topic word: 成员身份) — not counting a bigram that starts or ends on a particle (的高 of
+  // 老人的高龄津贴 is a seam, not a word). Returns {office, weight, rest} or null; rest: how much
   // the rest of the question is about the site's topics (低保户的承包地被收回: 承包地, 收回), each
   // bigram's weight × the share of TOPIC_SURE entries that hold it.
   Engine.prototype.outside = function (query) {
-    var topic = this.topicWords(), self = this, qt = {};
+    var topic = this.topicWords(), joined = this.topicText(), self = this, qt = {};
     query.parts.forEach(function (p) {
       tokens(p).forEach(function (t) { if (t.length === 2) qt[t] = true; });
     });
     var best = null;
     (this.data.offices || []).forEach(function (o) {
-      var lines = {}, weight = 0;
-      (o.outside || []).forEach(function (line) {
-        tokens(normalize(line, self.data)).forEach(function (t) { lines[t] = true; });
+      if (!(o.outside || []).length) return;
+      var text = normalize(o.outside.join("|"), self.data), lines = {}, own = {}, weight = 0;
+      tokens(text).forEach(function (t) { lines[t] = true; });
+      query.parts.forEach(function (p) {
+        for (var i = 0; i + 2 < p.length; i++) {
+          var n = 2;
+          while (i + n < p.length && text.indexOf(p.substr(i, n + 1)) >= 0) n++;
+          if (n >= 3 && joined.indexOf(p.substr(i, n)) < 0)
+            for (var k = i; k + 1 < i + n; k++) own[p.substr(k, 2)] = true;
+        }
       });
       for (var t in qt)
-        if (lines[t] && !topic[t] && GLUE.indexOf(t[0]) < 0 && GLUE.indexOf(t[1]) < 0) weight += self.weightInQuery(t);
+        if (lines[t] && (own[t] || !topic[t]) && GLUE.indexOf(t[0]) < 0 && GLUE.indexOf(t[1]) < 0)
+          weight += self.weightInQuery(t);
       if (weight > 0 && (!best || weight > best.weight)) best = { office: o, weight: weight, lines: lines };
     });
     if (!best) return null;
