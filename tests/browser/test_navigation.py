@@ -113,3 +113,21 @@ def test_the_home_page_search_box_works_on_a_phone(phone, site_url, built_site, 
     phone.wait_for_function(f"() => document.querySelectorAll('{RESULT_LINKS}').length > 0", timeout=15000)
     assert phone.is_visible(RESULT_LINKS)
     assert any(points_to(h, "laws/land-management.html", "art-62") for h in result_links(phone))
+
+
+def test_the_referral_directory_reads_on_a_phone_without_scrolling_sideways(phone, desktop, site_url):
+    rows = """() => [...document.querySelectorAll('.referral-directory tbody tr')].map(tr => {
+        const cells = [...tr.children].map(td => td.getBoundingClientRect());
+        return {left: Math.min(...cells.map(c => c.left)), right: Math.max(...cells.map(c => c.right)),
+                stacked: cells.every((c, i) => i === 0 || c.top >= cells[i - 1].bottom - 1),
+                phone: getComputedStyle(tr.children[2], '::before').content};
+    })"""
+    phone.goto(f"{site_url}/reception/directory.html")
+    shown = phone.evaluate(rows)
+    assert len(shown) >= 20, shown
+    # each office a block: name, 也叫, 电话, 管哪些事 one under the other, inside the screen
+    assert all(r["stacked"] and r["left"] >= 0 and r["right"] <= PHONE["width"] for r in shown), shown
+    assert all(r["phone"] == '"电话："' for r in shown), shown[0]
+    # on a desktop it stays a table of four columns side by side
+    desktop.goto(f"{site_url}/reception/directory.html")
+    assert not any(r["stacked"] for r in desktop.evaluate(rows))
