@@ -920,7 +920,18 @@
   }
   document.addEventListener("DOMContentLoaded", watchMeta);
 
+  // Material sends the query on keyup; the text is in the box from the input event (a key
+  // press, an IME commit), so the postings shards of its tokens start loading then.
   var latestEngine = null;
+  document.addEventListener("input", function (ev) {
+    var el = ev.target;
+    if (!latestEngine || !el.classList || !el.classList.contains("md-search__input")) return;
+    try {
+      latestEngine.withPostings(Object.keys(latestEngine.weightsOf(latestEngine.parse(el.value))), function () {});
+    } catch (err) {
+      console.warn("搜索出错：", err);
+    }
+  }, true);
 
   function LawSearchWorker() {
     this.listeners = [];
