@@ -257,6 +257,7 @@ def _postings_count(built_site) -> int:
 def test_a_query_loads_only_the_postings_shards_of_its_tokens(browser, site_url, built_site):
     count = _postings_count(built_site)
     context = browser.new_context(locale="zh-CN")
+    context.add_init_script("window.__lawSearchPrefetch = false")  # the background loading, off
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
@@ -305,5 +306,30 @@ def test_search_says_it_is_unavailable_when_a_postings_shard_does_not_load(brows
         meta = page.inner_text(RESULT_META)
         assert "搜索暂时不可用" in meta and f"lawsearch-postings-{broken}.js" in meta, meta
         assert page.locator(ITEM).count() == 0  # no results scored without that shard's lists
+    finally:
+        context.close()
+
+
+def test_the_other_postings_shards_load_once_the_search_box_is_open_not_before(browser, site_url, built_site):
+    count = _postings_count(built_site)
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    try:
+        page.goto(f"{site_url}/index.html", wait_until="networkidle")
+        page.wait_for_timeout(500)
+        assert not [u for u in requested if "lawsearch-postings-" in u], "没有打开搜索框就载入了倒排表分片"
+        _wait_ready(page)
+        page.wait_for_function(
+            f"() => performance.getEntriesByType('resource')"
+            f".filter(e => e.name.includes('/search/lawsearch-postings-')).length >= {count}",
+            timeout=30000,
+        )
+        loaded = {u.rsplit("-", 1)[1] for u in requested if "/search/lawsearch-postings-" in u}
+        assert loaded == {f"{k}.js" for k in range(count)}  # each once
+        assert len([u for u in requested if "/search/lawsearch-postings-" in u]) == count
+        search(page, "宅基地")
+        assert any("land-management.html" in i["page"] for i in items(page))
     finally:
         context.close()

@@ -269,13 +269,18 @@
   // Calls done(failed) once the postings shards of these tokens are loaded; failed: the file of
   // a shard that did not load, or null.
   Engine.prototype.withPostings = function (toks, done) {
-    var need = [], self = this, failed = null;
+    var need = [];
     for (var i = 0; i < toks.length; i++) {
       if (toks[i] in this.postings) continue;
       var k = this.postingsShard(toks[i]);
       if (!this.postingsLoaded[k] && need.indexOf(k) < 0) need.push(k);
     }
-    var pending = need.length;
+    this.loadPostings(need, done);
+  };
+
+  // Calls done(failed) once these postings shards are loaded (or have failed).
+  Engine.prototype.loadPostings = function (need, done) {
+    var self = this, failed = null, pending = need.length;
     if (!pending) return done(null);
     var finish = function (file) {
       failed = failed || file;
@@ -316,6 +321,22 @@
         waiting.forEach(function (fn) { fn(); });
       });
     });
+  };
+
+  // Once the search box is open: every postings shard, two at a time in the background, so that
+  // a query typed a moment later rarely waits for one (a query's own shards load at once, beside
+  // these). Not on pages where nobody opens the search. window.__lawSearchPrefetch = false turns
+  // it off (tests of which shards a query loads).
+  Engine.prototype.prefetchPostings = function () {
+    if (this.prefetching || window.__lawSearchPrefetch === false) return;
+    this.prefetching = true;
+    var self = this, next = 0, count = this.index.postingShards || 0;
+    var step = function () {
+      while (next < count && self.postingsLoaded[next]) next++;
+      if (next < count) self.loadPostings([next++], function () { setTimeout(step, 0); });
+    };
+    step();
+    step();
   };
 
   // The law a name refers to: a known name, else the law whose full name contains the
@@ -923,9 +944,16 @@
   // Material sends the query on keyup; the text is in the box from the input event (a key
   // press, an IME commit), so the postings shards of its tokens start loading then.
   var latestEngine = null;
+  function isSearchBox(el) {
+    return !!(el && el.classList && el.classList.contains("md-search__input"));
+  }
+  document.addEventListener("focusin", function (ev) {
+    if (latestEngine && isSearchBox(ev.target)) latestEngine.prefetchPostings();
+  }, true);
   document.addEventListener("input", function (ev) {
     var el = ev.target;
-    if (!latestEngine || !el.classList || !el.classList.contains("md-search__input")) return;
+    if (!latestEngine || !isSearchBox(el)) return;
+    latestEngine.prefetchPostings();
     try {
       latestEngine.withPostings(Object.keys(latestEngine.weightsOf(latestEngine.parse(el.value))), function () {});
     } catch (err) {
@@ -961,7 +989,10 @@
         self.unavailable = !ok;
         self.reply({ type: READY });
         // the topic words (for "not covered") right after, not on the way to ready or the first query
-        setTimeout(function () { self.engine.topicWords(); }, 0);
+        setTimeout(function () {
+          self.engine.topicWords();
+          if (isSearchBox(document.activeElement)) self.engine.prefetchPostings();
+        }, 0);
       });
     } else if (message.type === QUERY) {
       // texts may load after a later query has answered: only the latest query replies
