@@ -20,10 +20,13 @@
  * before the search is ready, holds each section's location, title and length and the number
  * of postings shards; every token's posting list, packed, is in search/lawsearch-postings-K.js,
  * K the token's hash modulo that number (LawSearchTokens.shardOf), and a query loads the shards
- * of its tokens (its own words' and the vocabulary's) before anything is scored or weighed;
- * the texts shown in results come from search/lawsearch-text-N.js shards, loaded for the
- * sections a query shows. A shard once loaded stays loaded. All are loaded with <script>
- * elements, so the search works from file:// too. */
+ * of its tokens (its own words' and the vocabulary's) before anything is scored or weighed
+ * (from the search box's input event on); once the search box is open the other postings shards
+ * load in the background (prefetchPostings). The texts shown in results come from
+ * search/lawsearch-text-N.js shards, loaded for the sections a query shows. A shard once loaded
+ * stays loaded; a postings shard that fails makes the query say 搜索暂时不可用, never results
+ * scored without it. All are loaded with <script> elements, so the search works from file://
+ * too. */
 (function () {
   "use strict";
   var NativeWorker = window.Worker;
