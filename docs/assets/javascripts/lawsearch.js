@@ -191,6 +191,8 @@
     this.postings = Object.create(null);   // token -> [[doc index, weighted tf], ...], decoded on use
     this.packed = Object.create(null);     // token -> its packed list, from the postings shards loaded
     this.postingsLoaded = Object.create(null);  // postings shard -> true once loaded
+    this.busy = 0;                         // queries waiting for shards or texts
+    this.afterBusy = [];                   // background loading to resume when none is
     if (!index.postingShards) this.postingsLoaded[0] = true;  // an empty index: nothing to load
     this.pages = Object.create(null);      // page location -> doc
     this.articles = Object.create(null);   // "law-id#N" -> doc index
@@ -335,6 +337,8 @@
     this.prefetching = true;
     var self = this, next = 0, count = this.index.postingShards || 0;
     var step = function () {
+      // a query waiting for its shards or texts goes first: carry on once it has answered
+      if (self.busy) return self.afterBusy.push(step);
       while (next < count && self.postingsLoaded[next]) next++;
       if (next < count) self.loadPostings([next++], function () { setTimeout(step, 0); });
     };
@@ -774,6 +778,13 @@
   // message that the search is unavailable (result.message).
   Engine.prototype.search = function (raw, done) {
     var query = this.parse(raw), weights = this.weightsOf(query), self = this;
+    // while it waits, the background loading pauses (prefetchPostings)
+    this.busy = (this.busy || 0) + 1;
+    var answered = done;
+    done = function (result) {
+      if (--self.busy === 0) self.afterBusy.splice(0).forEach(function (fn) { setTimeout(fn, 0); });
+      answered(result);
+    };
     this.withPostings(Object.keys(weights), function (failed) {
       if (failed) {
         console.warn("搜索索引的一部分 " + failed + " 没有载入：请重新生成网站（make build）");
