@@ -780,9 +780,10 @@
     var query = this.parse(raw), weights = this.weightsOf(query), self = this;
     // while it waits, the background loading pauses (prefetchPostings)
     this.busy = (this.busy || 0) + 1;
-    var answered = done;
+    var answered = done, waiting = true;
     done = function (result) {
-      if (--self.busy === 0) self.afterBusy.splice(0).forEach(function (fn) { setTimeout(fn, 0); });
+      if (waiting && --self.busy === 0) self.afterBusy.splice(0).forEach(function (fn) { setTimeout(fn, 0); });
+      waiting = false;
       answered(result);
     };
     this.withPostings(Object.keys(weights), function (failed) {
