@@ -5,9 +5,14 @@ fine for ten laws, seconds for a hundred. Here the build does that work once, th
 script does (NFKC, traditional → simplified, lower case, character bigrams of Han runs, words of
 letters and digits; title ×3, 要点 ×2.5, text ×1), and writes
 
-- search/lawsearch-index.js: every section's location, title and length, and for each token its
-  posting list (doc, weighted tf), packed into a string the script decodes only when a query
-  uses that token;
+- search/lawsearch-index.js: every section's location, title and length, and the number of
+  postings shards; loaded before the search is ready, so it holds nothing else;
+- search/lawsearch-postings-K.js: the tokens whose hash (shard_of: FNV-1a over UTF-16 code
+  units, the same function as lawsearch-tokens.js) modulo the shard count is K, each with its
+  posting list (doc, weighted tf) packed into a string the script decodes only when a query
+  uses that token; the count is chosen so that a shard holds about POSTINGS_SHARD_BYTES. A
+  query loads the shards of its own tokens: whether the site has a token at all, and its
+  document frequency, are known from its shard;
 - search/lawsearch-text-N.js: the sections' texts in shards of about SHARD_CHARS characters,
   loaded only for the sections a query shows;
 - search/search_index.json without the texts (Material's UI still loads it, for its config; the
@@ -27,6 +32,8 @@ from ..core.errors import ContentError
 
 INDEX_FILE = "search/lawsearch-index.js"
 TEXT_FILE = "search/lawsearch-text-{}.js"
+POSTINGS_FILE = "search/lawsearch-postings-{}.js"
+POSTINGS_SHARD_BYTES = 60_000
 MATERIAL_INDEX = "search/search_index.json"
 SHARD_CHARS = 60_000
 # twice lawsearch.js's FIELD_WEIGHT (title 3, keys 2.5, text 1), so every tf is an integer
@@ -57,6 +64,17 @@ def tokens(s: str) -> list[str]:
         else:
             out += [run[i : i + 2] for i in range(len(run) - 1)]
     return out
+
+
+def shard_of(token: str, shards: int) -> int:
+    """The postings shard of a token: 32-bit FNV-1a over its UTF-16 code units, modulo the
+    number of shards (lawsearch-tokens.js shardOf computes the same)."""
+    h = 0x811C9DC5
+    units = token.encode("utf-16-le")
+    for i in range(0, len(units), 2):
+        h ^= units[i] | units[i + 1] << 8
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h % shards
 
 
 def pack(numbers: list[int]) -> str:
@@ -104,6 +122,19 @@ def build_index(docs: list[dict], keys: dict[str, str], t2s: dict[str, str]) -> 
     }
 
 
+def shard_postings(tokens: list[str], postings: list[str], size: int = POSTINGS_SHARD_BYTES) -> list[dict]:
+    """The posting lists in shards by token hash ({"tokens": [...], "postings": [...]} each), as
+    many shards as make about `size` bytes each (a token's UTF-8 and its packed list)."""
+    total = sum(len(t.encode("utf-8")) + len(p) + 6 for t, p in zip(tokens, postings, strict=True))
+    count = max(1, -(-total // size))
+    shards: list[dict] = [{"tokens": [], "postings": []} for _ in range(count)]
+    for t, p in zip(tokens, postings, strict=True):
+        shard = shards[shard_of(t, count)]
+        shard["tokens"].append(t)
+        shard["postings"].append(p)
+    return shards
+
+
 def shard_starts(docs: list[dict], limit: int = SHARD_CHARS) -> list[int]:
     """Index of the first section of each text shard."""
     starts, size = [0], 0
@@ -117,7 +148,7 @@ def shard_starts(docs: list[dict], limit: int = SHARD_CHARS) -> list[int]:
 
 def _script(call: str, data) -> str:
     return (
-        "// 由 macros/searchindex.py 在构建时生成，请勿手工修改。\n"
+        "// 由 macros/search/index.py 在构建时生成，请勿手工修改。\n"
         f"{call}{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
     )
 
@@ -134,6 +165,12 @@ def write_search_index(site_dir: Path, keys: dict[str, str], t2s: dict[str, str]
     docs = raw["docs"]
     index = build_index(docs, keys, t2s)
     index["shards"] = starts = shard_starts(docs)
+    postings = shard_postings(index.pop("tokens"), index.pop("postings"))
+    index["postingShards"] = len(postings)
+    for k, shard in enumerate(postings):
+        (site_dir / POSTINGS_FILE.format(k)).write_text(
+            _script(f"window.__lawSearchPostings({k},", shard), encoding="utf-8"
+        )
     (site_dir / INDEX_FILE).write_text(_script("window.__lawSearchIndex=(", index), encoding="utf-8")
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(docs)

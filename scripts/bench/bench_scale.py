@@ -99,9 +99,11 @@ def index_files(site: Path) -> dict[str, float]:
         "search/lawsearch-index.js",
     ]
     sizes = {n: (site / n).stat().st_size / 2**20 for n in names if (site / n).exists()}
-    shards = list((site / "search").glob("lawsearch-text-*.js"))  # loaded a few per query
-    if shards:
-        sizes[f"{len(shards)} text shards"] = sum(p.stat().st_size for p in shards) / 2**20
+    # loaded a few per query (the postings shards also in the background once the search is open)
+    for kind in ("postings", "text"):
+        shards = list((site / "search").glob(f"lawsearch-{kind}-*.js"))
+        if shards:
+            sizes[f"{len(shards)} {kind} shards"] = sum(p.stat().st_size for p in shards) / 2**20
     return sizes
 
 

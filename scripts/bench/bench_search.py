@@ -304,12 +304,18 @@ def main(argv=None) -> int:
                 return 1
         index = site / "search" / "search_index.json"
         extra = sorted((site / "assets" / "javascripts").glob("lawsearch*.js"))
-        prebuilt = site / "search" / "lawsearch-index.js"  # macros/searchindex.py
+        prebuilt = site / "search" / "lawsearch-index.js"  # macros/search/index.py
+        postings = list((site / "search").glob("lawsearch-postings-*.js"))
         shards = list((site / "search").glob("lawsearch-text-*.js"))
         print(
             f"search index: {index.stat().st_size / 1024:.0f} KiB"
             + "".join(f" + {p.name} {p.stat().st_size / 1024:.0f} KiB" for p in extra)
             + (f" + {prebuilt.name} {prebuilt.stat().st_size / 1024:.0f} KiB" if prebuilt.exists() else "")
+            + (
+                f" + {len(postings)} postings shards {sum(p.stat().st_size for p in postings) / 1024:.0f} KiB"
+                if postings
+                else ""
+            )
             + (f" + {len(shards)} text shards {sum(p.stat().st_size for p in shards) / 1024:.0f} KiB" if shards else "")
         )
 

@@ -6,10 +6,13 @@ office to refer to, and the count shown is what can be scrolled to."""
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
+
+from macros.search.index import shard_of
 
 from ..harness.browser import INITIALISING, RESULT_META, SEARCH_INPUT, search
 
@@ -237,5 +240,99 @@ def test_search_says_it_is_unavailable_when_its_index_does_not_load(browser, sit
         page.keyboard.press("End")
         page.wait_for_function(f"() => document.querySelector('{RESULT_META}').textContent.includes('不可用')")
         assert "搜索暂时不可用" in page.inner_text(RESULT_META)
+    finally:
+        context.close()
+
+
+def _wait_ready(page) -> None:
+    page.click(SEARCH_INPUT)
+    page.wait_for_function(
+        f"() => {{ const m = document.querySelector('{RESULT_META}');"
+        f" return m && m.textContent.trim() !== '' && !m.textContent.includes('{INITIALISING}'); }}"
+    )
+
+
+def _postings_count(built_site) -> int:
+    script = (built_site / "search/lawsearch-index.js").read_text(encoding="utf-8")
+    return json.loads(script[script.index("(") + 1 : script.rindex(")")])["postingShards"]
+
+
+def test_a_query_loads_only_the_postings_shards_of_its_tokens(browser, site_url, built_site):
+    count = _postings_count(built_site)
+    context = browser.new_context(locale="zh-CN")
+    context.add_init_script("window.__lawSearchPrefetch = false")  # the background loading, off
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    shard_file = re.compile(r"/search/lawsearch-postings-(\d+)\.js$")
+
+    def shards_since(start: int) -> list[int]:
+        return sorted(int(m.group(1)) for u in requested[start:] if (m := shard_file.search(u)))
+
+    try:
+        page.goto(f"{site_url}/index.html")
+        _wait_ready(page)
+        assert shards_since(0) == [], "就绪之前不应载入倒排表分片"
+        loaded: set[int] = set()
+        for query in ("宅基地", "宅基地的面积标准", "征地补偿"):
+            start = len(requested)
+            page.fill(SEARCH_INPUT, "")
+            page.keyboard.press("End")
+            page.wait_for_function(f"() => document.querySelectorAll('{ITEM}').length === 0")
+            page.keyboard.insert_text(query)
+            page.keyboard.press("End")
+            page.wait_for_function(f"() => document.querySelectorAll('{ITEM}').length > 0")
+            tokens = page.evaluate("() => window.__lawSearchDebug.tokens")
+            assert "宅基" in tokens or "征地" in tokens, tokens
+            needed = {shard_of(t, count) for t in tokens}
+            got = shards_since(start)
+            # each shard the query needs and has not loaded yet, once; none it does not need
+            assert got == sorted(needed - loaded), (query, got, sorted(needed - loaded))
+            loaded |= needed
+        assert len(loaded) < count
+    finally:
+        context.close()
+
+
+def test_search_says_it_is_unavailable_when_a_postings_shard_does_not_load(browser, site_url, built_site):
+    count = _postings_count(built_site)
+    broken = shard_of("宅基", count)
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.route(f"**/search/lawsearch-postings-{broken}.js", lambda route: route.abort())
+        page.goto(f"{site_url}/index.html")
+        _wait_ready(page)
+        page.keyboard.insert_text("宅基地")
+        page.keyboard.press("End")
+        page.wait_for_function(f"() => document.querySelector('{RESULT_META}').textContent.includes('不可用')")
+        meta = page.inner_text(RESULT_META)
+        assert "搜索暂时不可用" in meta and f"lawsearch-postings-{broken}.js" in meta, meta
+        assert page.locator(ITEM).count() == 0  # no results scored without that shard's lists
+    finally:
+        context.close()
+
+
+def test_the_other_postings_shards_load_once_the_search_box_is_open_not_before(browser, site_url, built_site):
+    count = _postings_count(built_site)
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    try:
+        page.goto(f"{site_url}/index.html", wait_until="networkidle")
+        page.wait_for_timeout(500)
+        assert not [u for u in requested if "lawsearch-postings-" in u], "没有打开搜索框就载入了倒排表分片"
+        _wait_ready(page)
+        page.wait_for_function(
+            f"() => performance.getEntriesByType('resource')"
+            f".filter(e => e.name.includes('/search/lawsearch-postings-')).length >= {count}",
+            timeout=30000,
+        )
+        loaded = {u.rsplit("-", 1)[1] for u in requested if "/search/lawsearch-postings-" in u}
+        assert loaded == {f"{k}.js" for k in range(count)}  # each once
+        assert len([u for u in requested if "/search/lawsearch-postings-" in u]) == count
+        search(page, "宅基地")
+        assert any("land-management.html" in i["page"] for i in items(page))
     finally:
         context.close()

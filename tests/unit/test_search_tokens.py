@@ -1,6 +1,7 @@
 """The search reads text the same way in the browser (docs/assets/javascripts/lawsearch-tokens.js,
 run here in node) and at build time (macros/search/index.py, which prebuilds the index): the
-same inputs give the same tokens, or queries would miss what the index holds."""
+same inputs give the same tokens, or queries would miss what the index holds; and a token is
+looked for in the same postings shard it was written to."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import subprocess
 import pytest
 
 from macros.search.data import traditional_table
-from macros.search.index import normalize, strip_tags, tokens
+from macros.search.index import normalize, shard_of, strip_tags, tokens
 
 from ..harness.project import ROOT
 
@@ -39,6 +40,16 @@ process.stdout.write(JSON.stringify(inputs.map(s => T.tokens(T.normalize(T.strip
 """
 
 
+SHARD_NODE = """
+const fs = require("fs"), vm = require("vm");
+const [script, words, counts] = JSON.parse(fs.readFileSync(0, "utf8"));
+const window = {};
+vm.runInNewContext(fs.readFileSync(script, "utf8"), {window});
+const T = window.LawSearchTokens;
+process.stdout.write(JSON.stringify(words.map(w => counts.map(n => T.shardOf(w, n)))));
+"""
+
+
 @pytest.fixture(scope="module")
 def node() -> str:
     path = shutil.which("node") or shutil.which("nodejs")
@@ -59,3 +70,22 @@ def test_browser_and_build_tokenise_alike(node):
     assert in_browser == at_build
     assert at_build[0][:2] == ["农村", "村村"] and "会选" in at_build[2] and "abc123" in at_build[3]
     assert "宅基" in at_build[5] and at_build[7] == ["地"]
+
+
+def test_browser_and_build_put_a_token_in_the_same_postings_shard(node):
+    words = [t for s in INPUTS for t in tokens(normalize(strip_tags(s), {}))]
+    words += ["", "a", "宅基", "\uffff\uffff", "𠀀字"]  # the empty string, the top of the BMP, a surrogate pair
+    counts = [1, 2, 7, 31, 64, 1000, 2**31 - 1]
+    result = subprocess.run(
+        [node, "-e", SHARD_NODE],
+        input=json.dumps([str(SCRIPT), words, counts]),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    in_browser = json.loads(result.stdout)
+    at_build = [[shard_of(w, n) for n in counts] for w in words]
+    assert in_browser == at_build
+    # 32-bit FNV-1a's published values (offset basis for "", 0xe40c292c for "a")
+    assert shard_of("", 2**32 - 1) == 0x811C9DC5 and shard_of("a", 2**32 - 1) == 0xE40C292C % (2**32 - 1)
+    assert len({shard_of(w, 64) for w in words}) > 8  # spread over the shards

@@ -1,7 +1,9 @@
 /* How the site's search reads text: NFKC, traditional → simplified (the build's table), lower
  * case; tokens are the bigrams of each run of Han characters (a lone character counts alone)
- * and runs of letters and digits. The build prebuilds the index with the same rules
- * (macros/search/index.py); tests/unit/test_search_tokens.py runs both on the same inputs. */
+ * and runs of letters and digits. A token's posting list is in postings shard shardOf(token,
+ * count): 32-bit FNV-1a over its UTF-16 code units, modulo the count. The build prebuilds the
+ * index with the same rules (macros/search/index.py: tokens, shard_of);
+ * tests/unit/test_search_tokens.py runs both on the same inputs. */
 (function () {
   "use strict";
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -28,5 +30,14 @@
     return out;
   }
 
-  window.LawSearchTokens = { HAN: HAN, stripTags: stripTags, normalize: normalize, tokens: tokens };
+  function shardOf(token, count) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < token.length; i++) {
+      h ^= token.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % count;
+  }
+
+  window.LawSearchTokens = { HAN: HAN, stripTags: stripTags, normalize: normalize, tokens: tokens, shardOf: shardOf };
 })();

@@ -16,10 +16,17 @@
  * that section matched. When nothing matches well the list says so and offers the 转办目录
  * office that handles the matter, the 转办目录 and the 接待通则.
  *
- * The index is built at build time (macros/search/index.py): search/lawsearch-index.js holds
- * each section's location, title and length and every token's postings, packed; the texts
- * shown in results come from search/lawsearch-text-N.js shards, loaded for the sections a query
- * shows. Both are loaded with <script> elements, so the search works from file:// too. */
+ * The index is built at build time (macros/search/index.py): search/lawsearch-index.js, loaded
+ * before the search is ready, holds each section's location, title and length and the number
+ * of postings shards; every token's posting list, packed, is in search/lawsearch-postings-K.js,
+ * K the token's hash modulo that number (LawSearchTokens.shardOf), and a query loads the shards
+ * of its tokens (its own words' and the vocabulary's) before anything is scored or weighed
+ * (from the search box's input event on); once the search box is open the other postings shards
+ * load in the background (prefetchPostings). The texts shown in results come from
+ * search/lawsearch-text-N.js shards, loaded for the sections a query shows. A shard once loaded
+ * stays loaded; a postings shard that fails makes the query say 搜索暂时不可用, never results
+ * scored without it. All are loaded with <script> elements, so the search works from file://
+ * too. */
 (function () {
   "use strict";
   var NativeWorker = window.Worker;
@@ -61,6 +68,8 @@
   var TOPIC_SURE = 2;            // … and the rest of it counts as the site's topic by its topic words, a word in this many entries fully
   var NOT_COVERED = "本站没有直接相关的内容";
   var UNAVAILABLE = "搜索暂时不可用：搜索索引没有载入，请重新生成网站（make build）";
+  // a postings shard that did not load: the scores would be wrong, so no results
+  var POSTINGS_UNAVAILABLE = "搜索暂时不可用：搜索索引的一部分（{}）没有载入，请重新生成网站（make build）";
 
   // What each result is, in words and with an icon (inline SVG: no web font, no file to load).
   var KIND = {
@@ -81,7 +90,7 @@
   /* ---------------- text helpers: lawsearch-tokens.js, mirrored by macros/search/index.py ---- */
 
   var T = window.LawSearchTokens, stripTags = T.stripTags, normalize = T.normalize, tokens = T.tokens;
-  var HAN = T.HAN;
+  var HAN = T.HAN, shardOf = T.shardOf;
 
   var DIGIT = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
                 "六": 6, "七": 7, "八": 8, "九": 9 };
@@ -160,10 +169,19 @@
     }
   };
 
+  // Postings shards call this when they load: their tokens' packed lists.
+  var postingsWaiters = Object.create(null);  // shard -> callbacks, until it has loaded or failed
+  window.__lawSearchPostings = function (k, shard) {
+    var engine = window.__lawSearchPostings.engine;
+    if (!engine) return;
+    for (var i = 0; i < shard.tokens.length; i++) engine.packed[shard.tokens[i]] = shard.postings[i];
+    engine.postingsLoaded[k] = true;
+  };
+
   /* ---------------- the index ---------------- */
 
   // An index with nothing in it: what the engine searches if lawsearch-index.js cannot be loaded.
-  var EMPTY_INDEX = { docs: [], lengths: [], tokens: [], postings: [], shards: [0] };
+  var EMPTY_INDEX = { docs: [], lengths: [], postingShards: 0, shards: [0] };
 
   // `index`: the prebuilt index (lawsearch-index.js, written by macros/search/index.py).
   function Engine(data, index) {
@@ -171,6 +189,11 @@
     this.docs = [];
     this.index = index;
     this.postings = Object.create(null);   // token -> [[doc index, weighted tf], ...], decoded on use
+    this.packed = Object.create(null);     // token -> its packed list, from the postings shards loaded
+    this.postingsLoaded = Object.create(null);  // postings shard -> true once loaded
+    this.busy = 0;                         // queries waiting for shards or texts
+    this.afterBusy = [];                   // background loading to resume when none is
+    if (!index.postingShards) this.postingsLoaded[0] = true;  // an empty index: nothing to load
     this.pages = Object.create(null);      // page location -> doc
     this.articles = Object.create(null);   // "law-id#N" -> doc index
     this.lawOfPage = Object.create(null);  // "laws/x.html" -> law id (a law may have several pages)
@@ -189,9 +212,8 @@
       var e = index.docs[i];
       docs.push({ location: e[0], title: e[1], text: null, tags: e[2] });
     }
-    this.tokenOf = Object.create(null);
-    for (i = 0; i < index.tokens.length; i++) this.tokenOf[index.tokens[i]] = i;
     window.__lawSearchText.engine = this;
+    window.__lawSearchPostings.engine = this;
     for (var d = 0; d < docs.length; d++) {
       var doc = docs[d];
       var hash = doc.location.indexOf("#");
@@ -232,11 +254,55 @@
     }
   }
 
-  // A token's postings: decoded from the prebuilt index the first time a query uses it.
+  // A token's postings (undefined for a token the site does not have): decoded from its
+  // postings shard the first time a query uses it. Only for the query's tokens, whose shards
+  // search() loads first (withPostings): which tokens the site has is known only from their
+  // shards, and a shard missing would make the scores silently wrong, so that throws.
   Engine.prototype.list = function (tok) {
     if (tok in this.postings) return this.postings[tok];
-    var k = this.tokenOf[tok];
-    return (this.postings[tok] = k === undefined ? undefined : unpack(this.index.postings[k]));
+    var k = this.postingsShard(tok);
+    if (!this.postingsLoaded[k]) throw new Error("搜索索引 search/lawsearch-postings-" + k + ".js 还没有载入（" + tok + "）");
+    var packed = this.packed[tok];
+    return (this.postings[tok] = packed === undefined ? undefined : unpack(packed));
+  };
+
+  Engine.prototype.postingsShard = function (tok) {
+    var count = this.index.postingShards;
+    return count ? shardOf(tok, count) : 0;
+  };
+
+  // Calls done(failed) once the postings shards of these tokens are loaded; failed: the file of
+  // a shard that did not load, or null.
+  Engine.prototype.withPostings = function (toks, done) {
+    var need = [];
+    for (var i = 0; i < toks.length; i++) {
+      if (toks[i] in this.postings) continue;
+      var k = this.postingsShard(toks[i]);
+      if (!this.postingsLoaded[k] && need.indexOf(k) < 0) need.push(k);
+    }
+    this.loadPostings(need, done);
+  };
+
+  // Calls done(failed) once these postings shards are loaded (or have failed).
+  Engine.prototype.loadPostings = function (need, done) {
+    var self = this, failed = null, pending = need.length;
+    if (!pending) return done(null);
+    var finish = function (file) {
+      failed = failed || file;
+      if (--pending === 0) done(failed);
+    };
+    need.forEach(function (k) {
+      var file = "search/lawsearch-postings-" + k + ".js";
+      var check = function () { finish(self.postingsLoaded[k] ? null : file); };
+      if (postingsWaiters[k]) { postingsWaiters[k].push(check); return; }
+      postingsWaiters[k] = [check];
+      // a shard that failed is tried again by the next query that needs it
+      loadScript(file, function () {
+        var waiting = postingsWaiters[k];
+        delete postingsWaiters[k];
+        waiting.forEach(function (fn) { fn(); });
+      });
+    });
   };
 
   // Calls done() once the texts of these docs are loaded (prebuilt index: from their shards).
@@ -260,6 +326,24 @@
         waiting.forEach(function (fn) { fn(); });
       });
     });
+  };
+
+  // Once the search box is open: every postings shard, two at a time in the background, so that
+  // a query typed a moment later rarely waits for one (a query's own shards load at once, beside
+  // these). Not on pages where nobody opens the search. window.__lawSearchPrefetch = false turns
+  // it off (tests of which shards a query loads).
+  Engine.prototype.prefetchPostings = function () {
+    if (this.prefetching || window.__lawSearchPrefetch === false) return;
+    this.prefetching = true;
+    var self = this, next = 0, count = this.index.postingShards || 0;
+    var step = function () {
+      // a query waiting for its shards or texts goes first: carry on once it has answered
+      if (self.busy) return self.afterBusy.push(step);
+      while (next < count && self.postingsLoaded[next]) next++;
+      if (next < count) self.loadPostings([next++], function () { setTimeout(step, 0); });
+    };
+    step();
+    step();
   };
 
   // The law a name refers to: a known name, else the law whose full name contains the
@@ -337,14 +421,20 @@
     return result;
   };
 
-  Engine.prototype.score = function (query) {
+  // The query's tokens, each with its weight: its own words 1, the vocabulary's SYNONYM_WEIGHT.
+  Engine.prototype.weightsOf = function (query) {
     var weights = Object.create(null);
     var add = function (toks, w) {
       for (var t = 0; t < toks.length; t++) weights[toks[t]] = Math.max(weights[toks[t]] || 0, w);
     };
     for (var p = 0; p < query.parts.length; p++) add(tokens(query.parts[p]), 1);
     for (p = 0; p < query.expansions.length; p++) add(tokens(normalize(query.expansions[p], this.data)), SYNONYM_WEIGHT);
+    return weights;
+  };
 
+  // Scores the sections; the postings shards of the query's tokens must be loaded (withPostings).
+  Engine.prototype.score = function (query, weights) {
+    weights = weights || this.weightsOf(query);
     var N = this.docs.length, scores = Object.create(null);
     for (var tok in weights) {
       var list = this.list(tok);
@@ -389,6 +479,7 @@
 
   /* ---------------- from scored sections to results ---------------- */
 
+  // Like list, for a token of the query only (its postings shard loaded).
   Engine.prototype.idf = function (tok) {
     var list = this.list(tok), N = this.docs.length, df = list ? list.length : 0;
     return Math.log(1 + (N - df + 0.5) / (df + 0.5));
@@ -702,10 +793,36 @@
     return "<p>" + (start > 0 ? "…" : "") + escapeHTML(out) + (start + SNIPPET < plain.length ? "…" : "") + "</p>";
   }
 
-  // Calls done(result) with the results in Material's format (at once when the texts are there).
+  // Calls done(result) with the results in Material's format (at once when the postings of its
+  // tokens and the texts are there). A postings shard that does not load: no results, and a
+  // message that the search is unavailable (result.message).
   Engine.prototype.search = function (raw, done) {
-    var query = this.parse(raw);
-    var scored = this.score(query);
+    var query = this.parse(raw), weights = this.weightsOf(query), self = this;
+    // while it waits, the background loading pauses (prefetchPostings)
+    this.busy = (this.busy || 0) + 1;
+    var answered = done, waiting = true;
+    done = function (result) {
+      if (waiting && --self.busy === 0) self.afterBusy.splice(0).forEach(function (fn) { setTimeout(fn, 0); });
+      waiting = false;
+      answered(result);
+    };
+    this.withPostings(Object.keys(weights), function (failed) {
+      if (failed) {
+        console.warn("搜索索引的一部分 " + failed + " 没有载入：请重新生成网站（make build）");
+        return done({ items: [], message: POSTINGS_UNAVAILABLE.replace("{}", failed) });
+      }
+      // after a shard has loaded this runs outside the worker's try (postMessage)
+      try {
+        self.answer(query, weights, done);
+      } catch (err) {
+        console.warn("搜索出错：", err);
+        done({ items: [] });
+      }
+    });
+  };
+
+  Engine.prototype.answer = function (query, weights, done) {
+    var scored = this.score(query, weights);
     var list = this.rank(query, scored.scores);
     var top = list.length ? list[0].score : 0;
     var confidence = list.length ? (top >= CITATION_SCORE / 2 ? 1 : this.confidence(query)) : 0;
@@ -714,7 +831,8 @@
     var outside = confidence < 1 ? this.outside(query) : null;
     if (outside && outside.weight < OUTSIDE_WEIGHT) outside = null;
     var aside = outside ? outside.weight / Math.max(outside.rest, 1e-9) : 0;
-    window.__lawSearchDebug = { confidence: confidence, outside: aside };  // make bench-search --coverage
+    // make bench-search --coverage; tests/browser/test_search_desk.py (the shards a query loads)
+    window.__lawSearchDebug = { confidence: confidence, outside: aside, tokens: Object.keys(weights) };
     if (!list.length && !query.parts.length) return done({ items: [] });
     if (!list.length || confidence < (this.data.notCoveredBelow || 0) ||
         (outside && aside >= (this.data.outsideRatio || Infinity)))
@@ -858,6 +976,26 @@
   }
   document.addEventListener("DOMContentLoaded", watchMeta);
 
+  // Material sends the query on keyup; the text is in the box from the input event (a key
+  // press, an IME commit), so the postings shards of its tokens start loading then.
+  var latestEngine = null;
+  function isSearchBox(el) {
+    return !!(el && el.classList && el.classList.contains("md-search__input"));
+  }
+  document.addEventListener("focusin", function (ev) {
+    if (latestEngine && isSearchBox(ev.target)) latestEngine.prefetchPostings();
+  }, true);
+  document.addEventListener("input", function (ev) {
+    var el = ev.target;
+    if (!latestEngine || !isSearchBox(el)) return;
+    latestEngine.prefetchPostings();
+    try {
+      latestEngine.withPostings(Object.keys(latestEngine.weightsOf(latestEngine.parse(el.value))), function () {});
+    } catch (err) {
+      console.warn("搜索出错：", err);
+    }
+  }, true);
+
   function LawSearchWorker() {
     this.listeners = [];
     this.engine = null;
@@ -882,11 +1020,14 @@
     if (message.type === SETUP) {
       whenIndexLoaded(function (ok) {
         if (!ok) console.warn("搜索索引 search/lawsearch-index.js 没有载入：请重新生成网站（make build）");
-        self.engine = new Engine(data, ok ? window.__lawSearchIndex : EMPTY_INDEX);
+        self.engine = latestEngine = new Engine(data, ok ? window.__lawSearchIndex : EMPTY_INDEX);
         self.unavailable = !ok;
         self.reply({ type: READY });
         // the topic words (for "not covered") right after, not on the way to ready or the first query
-        setTimeout(function () { self.engine.topicWords(); }, 0);
+        setTimeout(function () {
+          self.engine.topicWords();
+          if (isSearchBox(document.activeElement)) self.engine.prefetchPostings();
+        }, 0);
       });
     } else if (message.type === QUERY) {
       // texts may load after a later query has answered: only the latest query replies
