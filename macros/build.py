@@ -297,6 +297,7 @@ class BuildMacros:
                     "location": f"{page_url(DIRECTORY_PAGE, use_directory_urls)}#{referral_dir.office_anchor(o.id)}",
                     "name": site.township.local_name(o.name),
                     "words": [site.township.local_name(o.name), *o.aka, *o.matters],
+                    "matters": o.matters,  # shown under the office when search offers it
                     "outside": o.not_covered,
                 }
                 for o in site.offices.values()

@@ -294,8 +294,8 @@ def client_data(
 ) -> dict:
     """What lawsearch.js needs besides the index. page_texts: docs-relative path → Markdown;
     metas: every page's front matter; offices: the referral directory's offices as
-    {id, location, name, words, outside} (name as the township calls it; words: name, aka and
-    what it handles; outside: its not_covered matters)."""
+    {id, location, name, words, matters, outside} (name as the township calls it; words: name, aka
+    and what it handles; matters: what it handles; outside: its not_covered matters)."""
     laws: list[dict] = []
     site_chars: set[str] = set()
     for text in page_texts.values():

@@ -195,6 +195,9 @@ def test_a_matter_the_directory_leaves_to_another_office_is_referred_there(page,
     assert "本站没有直接相关的内容" in meta and "社保" in meta, meta
     shown = items(page)
     assert "#office-social-security" in shown[0]["href"] and not any(i["kind"] == "法条" for i in shown), shown
+    # under the office, what it handles (the matter asked about first), not its other names
+    duties = page.inner_text("li.md-search-result__item:first-child article p")
+    assert duties.startswith("城乡居民基本医疗保险") and "社保所；" not in duties, duties
     open_search(page, site_url, "残疾证怎么办理")
     assert "#office-disabled-persons" in items(page)[0]["href"], items(page)
     # 身份 is a topic word of the site (成员身份), 身份证 is in no topic entry: still the 派出所

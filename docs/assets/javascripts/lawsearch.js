@@ -933,10 +933,10 @@
       if (got >= OFFICE_SHARE * total && (!best || got > best[1])) best = [o, got];
     });
     if (office) best = [office, 0];  // the office whose not_covered matters the question names
-    // its duties, those holding words of the question first
+    // its duties (not its other names), those holding words of the question first
     var duties = function (o) {
       var hits = function (w) { return tokens(normalize(w, self.data)).filter(function (t) { return qt[t]; }).length; };
-      return o.words.slice(1).map(function (w, i) { return [hits(w), i, w]; })
+      return (o.matters || o.words.slice(1)).map(function (w, i) { return [hits(w), i, w]; })
         .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; }).map(function (x) { return x[2]; });
     };
     // the office under the 转办目录's title, then the 转办目录 (when no office), the 接待通则
