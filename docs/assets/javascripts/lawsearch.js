@@ -628,21 +628,28 @@
     return page !== undefined ? page : best;
   };
 
-  // The words the site is about: the bigrams of its pages' names, aliases, keywords,
-  // descriptions and topics, of the articles' 要点 and of the vocabulary (both sides), each with
-  // the number of those entries (a 要点 line, a name, a vocabulary group) that hold it.
+  // The site's topic entries, normalised: its pages' names, aliases, keywords, descriptions and
+  // topics, the articles' 要点 and the vocabulary's groups (both sides of each as one entry).
+  Engine.prototype.topicEntries = function () {
+    if (this.entries) return this.entries;
+    var data = this.data, out = [];
+    for (var loc in data.keys) out.push(normalize(data.keys[loc], data));
+    for (var url in data.pages) (data.pages[url].names || []).forEach(function (n) { out.push(normalize(n, data)); });
+    data.synonyms.forEach(function (g) { out.push(normalize(g.say.concat(g.law).join("|"), data)); });
+    return (this.entries = out);
+  };
+
+  // The words the site is about: the bigrams of its topic entries, each with the number of
+  // entries that hold it.
   Engine.prototype.topicWords = function () {
     if (this.topic) return this.topic;
-    var topic = this.topic = Object.create(null), data = this.data;
-    var add = function (text) {
+    var topic = this.topic = Object.create(null);
+    this.topicEntries().forEach(function (entry) {
       var seen = {};
-      tokens(normalize(text, data)).forEach(function (t) {
+      tokens(entry).forEach(function (t) {
         if (t.length > 1 && !seen[t]) { seen[t] = true; topic[t] = (topic[t] || 0) + 1; }
       });
-    };
-    for (var loc in data.keys) add(data.keys[loc]);
-    for (var url in data.pages) (data.pages[url].names || []).forEach(add);
-    data.synonyms.forEach(function (g) { add(g.say.concat(g.law).join(" ")); });
+    });
     return topic;
   };
 
@@ -673,12 +680,7 @@
 
   // The same entries as one text, for words longer than a bigram.
   Engine.prototype.topicText = function () {
-    if (this.topicJoined) return this.topicJoined;
-    var data = this.data, parts = [];
-    for (var loc in data.keys) parts.push(normalize(data.keys[loc], data));
-    for (var url in data.pages) (data.pages[url].names || []).forEach(function (n) { parts.push(normalize(n, data)); });
-    data.synonyms.forEach(function (g) { parts.push(normalize(g.say.concat(g.law).join("|"), data)); });
-    return (this.topicJoined = parts.join("|"));
+    return this.topicJoined || (this.topicJoined = this.topicEntries().join("|"));
   };
 
   // The office whose not_covered matters (data/referrals.yaml) the question is about: the one with
