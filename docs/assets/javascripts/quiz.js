@@ -158,12 +158,14 @@
     el.textContent = "正确答案：" + shown.map(function (x) { return x.letter + ". " + x.text; }).join("；");
   }
 
-  function shuffleOptions(root) {
+  /* `fresh`: 再做一次 must not show the order just answered, or a learner could answer by position. */
+  function shuffleOptions(root, fresh) {
     if (!isChoice(root)) return;
     var labels = optionLabels(root), fieldset = root.querySelector("fieldset");
     if (labels.length < 2) return;
-    var anchor = labels[labels.length - 1].nextSibling;
-    shuffle(labels.slice()).forEach(function (label, i) {
+    var anchor = labels[labels.length - 1].nextSibling, order = labels.slice();
+    do { shuffle(order); } while (fresh && order.every(function (label, i) { return label === labels[i]; }));
+    order.forEach(function (label, i) {
       fieldset.insertBefore(label, anchor);
       label.querySelector(".quiz-letter").textContent = LETTERS[i] + ".";
     });
@@ -303,7 +305,7 @@
     root.querySelector(".quiz-verdict").textContent = "";
     root.querySelector(".quiz-check").hidden = false;
     root.querySelector(".quiz-retry").hidden = true;
-    shuffleOptions(root);
+    shuffleOptions(root, true);
   }
 
   /* ---------- 练习 and 错题本: check one question ---------- */
