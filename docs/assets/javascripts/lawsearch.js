@@ -34,6 +34,7 @@
   var K1 = 1.2, B = 0.5;
   var FIELD_WEIGHT = { title: 3, keys: 2.5, text: 1 };
   var SYNONYM_WEIGHT = 0.9;
+  var EXPANSION_SPAN = 2;        // see weightsOf
   // A long story (俺爹去年走了，…，…，到底咋分) asks its question at the end: the words of its
   // last clause weigh this much more than the story before them.
   var FOCUS_CLAUSES = 3, FOCUS_WEIGHT = 3;
@@ -68,7 +69,7 @@
   // one of those lines that none of the site's topic words has, weighing at least this
   // (weightInQuery: about one distinctive bigram) …
   var OUTSIDE_WEIGHT = 4;
-  var TOPIC_SURE = 2;            // … and the rest of it counts as the site's topic by its topic words, a word in this many entries fully
+  var TOPIC_SURE = 2;            // … and a word counts as one of the site's topics when this many topic entries hold it (less: in part, for the rest)
   var NOT_COVERED = "本站没有直接相关的内容";
   var UNAVAILABLE = "搜索暂时不可用：搜索索引没有载入，请重新生成网站（make build）";
   // a postings shard that did not load: the scores would be wrong, so no results
@@ -436,7 +437,17 @@
     var clauses = query.parts.join(" ").split(/[^\u3400-\u9fffa-z0-9\s]+/).filter(function (c) { return c.trim(); });
     if (clauses.length >= FOCUS_CLAUSES)
       clauses[clauses.length - 1].split(/\s+/).forEach(function (w) { if (w) add(tokens(w), FOCUS_WEIGHT); });
-    for (p = 0; p < query.expansions.length; p++) add(tokens(normalize(query.expansions[p], this.data)), SYNONYM_WEIGHT);
+    // a statute phrase with up to EXPANSION_SPAN times the bigrams of the words it stands for
+    // weighs in full (村委会 → 村民委员会), a longer one less in proportion: 乡里 (one bigram) must
+    // not bring in the nine of 乡、民族乡、镇的人民政府 at full weight and drown the rest of the question
+    var data = this.data;
+    query.groups.forEach(function (g) {
+      var said = Math.max(1, tokens(normalize(g.say, data)).length);
+      g.law.forEach(function (phrase) {
+        var toks = tokens(normalize(phrase, data));
+        add(toks, SYNONYM_WEIGHT * Math.min(1, EXPANSION_SPAN * said / Math.max(1, toks.length)));
+      });
+    });
     return weights;
   };
 
@@ -686,21 +697,25 @@
     return total ? got / total : 1;
   };
 
-  // The same entries as one text, for words longer than a bigram.
-  Engine.prototype.topicText = function () {
-    return this.topicJoined || (this.topicJoined = this.topicEntries().join("|"));
+  // How many topic entries hold a word longer than a bigram (身份证).
+  Engine.prototype.entriesHolding = function (word) {
+    var held = this.held || (this.held = Object.create(null));
+    if (!(word in held))
+      held[word] = this.topicEntries().filter(function (e) { return e.indexOf(word) >= 0; }).length;
+    return held[word];
   };
 
   // The office whose not_covered matters (data/referrals.yaml) the question is about: the one with
   // the most weight in the question's words from those lines that the site's topics lack — a
-  // bigram none of the topic words has (医保, 份证), or every bigram of a run of three or more
-  // characters the lines and the question share and no topic entry holds (身份证, though 身份 is a
-  // topic word: 成员身份) — not counting a bigram that starts or ends on a particle (的高 of
+  // bigram fewer than TOPIC_SURE topic entries hold (医保; 低保, which one 要点 of 老年人权益保障法
+  // mentions in passing), or every bigram of a run of three or more characters the lines and the
+  // question share and fewer than TOPIC_SURE topic entries hold (身份证, though 身份 is a topic
+  // word: 成员身份; one 要点 of 突发事件应对法 has 查验身份证件) — not counting a bigram that starts or ends on a particle (的高 of
   // 老人的高龄津贴 is a seam, not a word). Returns {office, weight, rest} or null; rest: how much
   // the rest of the question is about the site's topics (低保户的承包地被收回: 承包地, 收回), each
   // bigram's weight × the share of TOPIC_SURE entries that hold it.
   Engine.prototype.outside = function (query) {
-    var topic = this.topicWords(), joined = this.topicText(), self = this, qt = {};
+    var topic = this.topicWords(), self = this, qt = {};
     query.parts.forEach(function (p) {
       tokens(p).forEach(function (t) { if (t.length === 2) qt[t] = true; });
     });
@@ -713,12 +728,12 @@
         for (var i = 0; i + 2 < p.length; i++) {
           var n = 2;
           while (i + n < p.length && text.indexOf(p.substr(i, n + 1)) >= 0) n++;
-          if (n >= 3 && joined.indexOf(p.substr(i, n)) < 0)
+          if (n >= 3 && self.entriesHolding(p.substr(i, n)) < TOPIC_SURE)
             for (var k = i; k + 1 < i + n; k++) own[p.substr(k, 2)] = true;
         }
       });
       for (var t in qt)
-        if (lines[t] && (own[t] || !topic[t]) && GLUE.indexOf(t[0]) < 0 && GLUE.indexOf(t[1]) < 0)
+        if (lines[t] && (own[t] || (topic[t] || 0) < TOPIC_SURE) && GLUE.indexOf(t[0]) < 0 && GLUE.indexOf(t[1]) < 0)
           weight += self.weightInQuery(t);
       if (weight > 0 && (!best || weight > best.weight)) best = { office: o, weight: weight, lines: lines };
     });
