@@ -118,6 +118,13 @@ def _article_lines(articles: list[SourceArticle], carried_chapter: str | None = 
         return candidate
 
     for art in articles:
+        for part in art.parts:
+            # a 编 (or 附则) of a split law is a page of its own, titled with its name (LawPart):
+            # only a 分编 is a heading within the page, above its first chapter
+            if "分编" in part:
+                n = _ordinal(part, "分编")
+                out += [f"## {part} {{#{heading_id(f'subpart-{n}' if n else 'subpart')}}}", ""]
+                chapter = None
         if art.chapter != chapter:
             chapter, section, in_chapter = art.chapter, None, bool(art.chapter)
             if chapter:

@@ -33,6 +33,9 @@ class SourceArticle:
     chapter: str | None
     section: str | None
     line: int | None = None  # line (Markdown) or paragraph (Word) where the source has it
+    # the 编 / 分编 headings (and 附则) that stand before this article: the database files them
+    # as the last lines of the article before (第九百七十八条 … 第三分编 准合同)
+    parts: tuple[str, ...] = ()
 
 
 @dataclass
@@ -68,6 +71,32 @@ def heading_text(raw: str) -> str:
         return re.sub(r"\s+", "", raw)
     rest = re.sub(r"\s+", "", m.group(2))
     return f"{m.group(1)} {rest}" if rest else m.group(1)
+
+
+# 第三分编 准合同, 第四编 人格权, 第二编 物 权, 附 则: a heading of a part of a code
+PART_HEADING = re.compile(rf"^(?:第[{CN_NUMERAL_CHARS}]+分?编(?:\s.*)?|附\s*则)$")
+
+
+def _part_heading(raw: str) -> str:
+    """第二编 物 权 → 第二编 物权, 第三分编  准合同 → 第三分编 准合同, 附 则 → 附则."""
+    if not raw.strip().startswith("第"):
+        return re.sub(r"\s+", "", raw)
+    number, _, rest = raw.strip().partition("编")
+    name = re.sub(r"\s+", "", rest)
+    return f"{number}编 {name}" if name else f"{number}编"
+
+
+def split_part_headings(articles: list[SourceArticle]) -> None:
+    """Move the part headings a source files as the last lines of an article (the database does,
+    for 民法典) out of its text, onto the article they stand before; the law's text is unchanged."""
+    for art, following in zip(articles, articles[1:], strict=False):
+        lines = art.text.rstrip().split("\n")
+        moved: list[str] = []
+        while len(lines) > 1 and PART_HEADING.match(lines[-1].strip()):
+            moved.insert(0, _part_heading(lines.pop()))
+        if moved:
+            art.text = "\n".join(lines)
+            following.parts = tuple(moved) + following.parts
 
 
 def heading_kind(text: str) -> str | None:

