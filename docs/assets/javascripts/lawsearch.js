@@ -69,7 +69,7 @@
   // one of those lines that none of the site's topic words has, weighing at least this
   // (weightInQuery: about one distinctive bigram) …
   var OUTSIDE_WEIGHT = 4;
-  var TOPIC_SURE = 2;            // … and a word counts as one of the site's topics when this many topic entries hold it (less: in part, for the rest)
+  var TOPIC_SURE = 3;            // … and a word counts as one of the site's topics when this many topic entries hold it (less: in part, for the rest)
   var NOT_COVERED = "本站没有直接相关的内容";
   var UNAVAILABLE = "搜索暂时不可用：搜索索引没有载入，请重新生成网站（make build）";
   // a postings shard that did not load: the scores would be wrong, so no results
@@ -710,7 +710,7 @@
   // bigram fewer than TOPIC_SURE topic entries hold (医保; 低保, which one 要点 of 老年人权益保障法
   // mentions in passing), or every bigram of a run of three or more characters the lines and the
   // question share and fewer than TOPIC_SURE topic entries hold (身份证, though 身份 is a topic
-  // word: 成员身份; one 要点 of 突发事件应对法 has 查验身份证件) — not counting a bigram that starts or ends on a particle (的高 of
+  // word: 成员身份; two 要点 name it in passing, 查验身份证件 and 身份证号) — not counting a bigram that starts or ends on a particle (的高 of
   // 老人的高龄津贴 is a seam, not a word). Returns {office, weight, rest} or null; rest: how much
   // the rest of the question is about the site's topics (低保户的承包地被收回: 承包地, 收回), each
   // bigram's weight × the share of TOPIC_SURE entries that hold it.
