@@ -158,7 +158,7 @@ def load_keywords(
             if not isinstance(keys, list) or not keys or any(not isinstance(k, str) or not k.strip() for k in keys):
                 raise ContentError(path, f"{law_id} 第 {number} 条：要点应为不空的文字列表，不能有空项")
             out[law_id][number] = [k.strip() for k in keys]
-            # a 要点 is shown under the article as what it says: its time limits and shares must be the article's
+            # a 要点 is shown under the article as what it says: its time limits, shares and amounts must be the article's
             text = law.article(number).text  # type: ignore[union-attr]
             for i, key in enumerate(out[law_id][number]):
                 for shown in figures_missing(key, text):
@@ -167,8 +167,8 @@ def load_keywords(
                     problems.append(
                         ContentError(
                             path,
-                            f"{law_id} 第 {number} 条的要点“{key}”里有“{shown}”，这一条的条文里没有这个期限或数字："
-                            "要点只写这一条写明的内容（两年、二年、2年算同一个），请对照条文改正",
+                            f"{law_id} 第 {number} 条的要点“{key}”里有“{shown}”，这一条的条文里没有这个期限、金额或数字："
+                            "要点只写这一条写明的内容（两年、二年、2年算同一个；五到十日要条文里有五日和十日），请对照条文改正",
                             line=line_of(lines, (law_id, str(number), i)),
                         )
                     )

@@ -95,9 +95,9 @@ def test_a_figure_the_article_does_not_state_is_a_build_error_at_its_line(tmp_pa
     assert [(p.line, p.message.split("：")[0]) for p in e.value.problems] == [
         (
             2,
-            "land-contract-arbitration 第 48 条的要点“收到裁决书十五日内起诉”里有“十五日”，这一条的条文里没有这个期限或数字",
+            "land-contract-arbitration 第 48 条的要点“收到裁决书十五日内起诉”里有“十五日”，这一条的条文里没有这个期限、金额或数字",
         ),
-        (6, "land-management 第 49 条的要点“过五年再公布”里有“五年”，这一条的条文里没有这个期限或数字"),
+        (6, "land-management 第 49 条的要点“过五年再公布”里有“五年”，这一条的条文里没有这个期限、金额或数字"),
     ]
 
 
@@ -112,6 +112,24 @@ def test_figures_are_read_as_values_whatever_the_numerals():
         (Fraction(2, 3), "分之"): "三分之二",
     }
     assert figures_missing("两年内, 30日", "二年，三十日") == []
+
+
+def test_amounts_and_both_ends_of_a_range_are_figures_too():
+    article = "处五日以上十日以下拘留，并处五百元以上一千元以下罚款；情节较重的，处二十万元以上一百万元以下罚款，或者一倍以下罚款"
+    assert figures(article) == {
+        (5, "日"): "五日",
+        (10, "日"): "十日",
+        (500, "元"): "五百元",
+        (1000, "元"): "一千元",
+        (200000, "元"): "二十万元",
+        (1000000, "元"): "一百万元",
+        (1, "倍"): "一倍",
+    }
+    # a 要点 in plain words: a range is both its ends; 1000元 and 一千元 are one amount
+    assert figures_missing("拘留五到十日并处五百至1000元罚款, 二十万到一百万元, 一倍以下", article) == []
+    # the first end of a range and an amount are checked (the check saw only 十日 of 三到十日 before)
+    assert figures_missing("拘留三到十日", article) == ["三日"]
+    assert figures_missing("罚款五百到两千元", article) == ["两千元"]
 
 
 def test_keyword_for_unknown_law_is_a_build_error(tmp_path):
