@@ -66,7 +66,7 @@
   var TOPIC_IDF_CAP = 5;         // no bigram weighs more than this
   var OFFICE_SHARE = 0.4;        // share of the question an office's duties must hold to be offered
   // a matter the 转办目录 lists as not on the site (低保, 医保, 身份证): the question has a bigram of
-  // one of those lines that none of the site's topic words has, weighing at least this
+  // one of those lines that fewer than TOPIC_SURE topic entries hold, weighing at least this
   // (weightInQuery: about one distinctive bigram) …
   var OUTSIDE_WEIGHT = 4;
   var TOPIC_SURE = 3;            // … and a word counts as one of the site's topics when this many topic entries hold it (less: in part, for the rest)
@@ -710,8 +710,8 @@
   // bigram fewer than TOPIC_SURE topic entries hold (医保; 低保, which one 要点 of 老年人权益保障法
   // mentions in passing), or every bigram of a run of three or more characters the lines and the
   // question share and fewer than TOPIC_SURE topic entries hold (身份证, though 身份 is a topic
-  // word: 成员身份; two 要点 name it in passing, 查验身份证件 and 身份证号) — not counting a bigram that starts or ends on a particle (的高 of
-  // 老人的高龄津贴 is a seam, not a word). Returns {office, weight, rest} or null; rest: how much
+  // word: 成员身份; two 要点 name it in passing, 查验身份证件 and 身份证号) — not counting a bigram
+  // that starts or ends on a particle (的高 of 老人的高龄津贴 is a seam, not a word). Returns {office, weight, rest} or null; rest: how much
   // the rest of the question is about the site's topics (低保户的承包地被收回: 承包地, 收回), each
   // bigram's weight × the share of TOPIC_SURE entries that hold it.
   Engine.prototype.outside = function (query) {
