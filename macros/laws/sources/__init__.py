@@ -50,8 +50,9 @@ class SourceLaw:
 
 # 第六十二条, 第一百二十条之一: the number of an article as its heading line writes it
 ARTICLE_NUMBER = re.compile(rf"第([{CN_NUMERAL_CHARS}]+)条(?:之([{CN_NUMERAL_CHARS}]+))?")
-# 第一章　总　　则 → 第一章 总则 (how the law pages head a chapter, as the database writes it)
-_HEADING = re.compile(rf"^(第[{CN_NUMERAL_CHARS}]+[编章节])\s*(.*)$")
+# 第一章　总　　则 → 第一章 总则 (how the law pages head a chapter, as the database writes it);
+# a 分编 (民法典 第三分编 准合同) is a kind of 编
+_HEADING = re.compile(rf"^(第[{CN_NUMERAL_CHARS}]+(?:分编|[编章节]))\s*(.*)$")
 
 
 def article_from_number(number: str, text: str, chapter: str | None, section: str | None, line: int) -> SourceArticle:
@@ -77,15 +78,6 @@ def heading_text(raw: str) -> str:
 PART_HEADING = re.compile(rf"^(?:第[{CN_NUMERAL_CHARS}]+分?编(?:\s.*)?|附\s*则)$")
 
 
-def _part_heading(raw: str) -> str:
-    """第二编 物 权 → 第二编 物权, 第三分编  准合同 → 第三分编 准合同, 附 则 → 附则."""
-    if not raw.strip().startswith("第"):
-        return re.sub(r"\s+", "", raw)
-    number, _, rest = raw.strip().partition("编")
-    name = re.sub(r"\s+", "", rest)
-    return f"{number}编 {name}" if name else f"{number}编"
-
-
 def split_part_headings(articles: list[SourceArticle]) -> None:
     """Move the part headings a source files as the last lines of an article (the database does,
     for 民法典) out of its text, onto the article they stand before; the law's text is unchanged."""
@@ -93,7 +85,7 @@ def split_part_headings(articles: list[SourceArticle]) -> None:
         lines = art.text.rstrip().split("\n")
         moved: list[str] = []
         while len(lines) > 1 and PART_HEADING.match(lines[-1].strip()):
-            moved.insert(0, _part_heading(lines.pop()))
+            moved.insert(0, heading_text(lines.pop()))
         if moved:
             art.text = "\n".join(lines)
             following.parts = tuple(moved) + following.parts
