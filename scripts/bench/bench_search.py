@@ -179,7 +179,11 @@ def describe(out: Outcome) -> str:
     conf = f" [{out.confidence:.2f}]" if out.confidence is not None else ""
     top = ", ".join(out.items[:3])
     arts = ", ".join(f"{law}#{n}" for law, n in out.articles[:3])
-    return f"{' '.join(marks):<24} {q.q}{conf}  →  {top}  |  {arts}"
+    # on a miss, what was expected: the figures say how often, this says where to look
+    want = ""
+    if q.expect and out.article_rank != 1:
+        want = "  (want " + ", ".join(f"{law}#{n}" for law, n in sorted(q.expect)) + ")"
+    return f"{' '.join(marks):<24} {q.q}{conf}  →  {top}  |  {arts}{want}"
 
 
 def report(name: str, outcomes: list[Outcome], times: list[float], skipped) -> list[str]:
