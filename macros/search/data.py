@@ -49,6 +49,15 @@ class SynonymGroup(BaseModel):
 
     _check = field_validator("say", "law")(classmethod(lambda cls, v: _words(v)))
 
+    @field_validator("say")
+    @classmethod
+    def _not_one_character(cls, v: list[str]) -> list[str]:
+        # a say word matches anywhere in the question: one character (嫁, 账) fires on 改嫁, 结账 …
+        short = [w for w in v if len(w) < 2]
+        if short:
+            raise ValueError(f"说法至少要两个字（一个字会在不相干的问题里命中）：{'、'.join(short)}")
+        return v
+
 
 class Vocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid")

@@ -68,6 +68,14 @@ def test_bad_vocabulary_names_the_field(tmp_path):
     assert str(bad) in str(e.value) and "synonyms.0.law" in str(e.value) and "不能为空" in str(e.value)
 
 
+def test_one_character_say_word_is_a_build_error(tmp_path):
+    bad = tmp_path / "vocab.yaml"
+    bad.write_text("synonyms:\n  - {say: [出嫁, 嫁], law: [妇女结婚]}\nstop: [怎么办]\n", encoding="utf-8")
+    with pytest.raises(ContentError) as e:
+        load_vocabulary(bad, LAWS)
+    assert "synonyms.0.say" in str(e.value) and "说法至少要两个字" in str(e.value) and "：嫁" in str(e.value)
+
+
 def test_keyword_for_missing_article_is_a_build_error(tmp_path):
     bad = tmp_path / "keys.yaml"
     bad.write_text("land-management:\n  999: [不存在的条]\n", encoding="utf-8")
