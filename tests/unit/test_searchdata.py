@@ -68,6 +68,14 @@ def test_bad_vocabulary_names_the_field(tmp_path):
     assert str(bad) in str(e.value) and "synonyms.0.law" in str(e.value) and "不能为空" in str(e.value)
 
 
+def test_every_statute_word_of_the_vocabulary_is_in_a_law():
+    # the law side of a synonym group is how the statutes say it: a word no law page has finds nothing
+    text = "".join(re.sub(r"\s+", "", p.read_text(encoding="utf-8")) for p in (ROOT / "docs" / "laws").rglob("*.md"))
+    vocab = load_vocabulary(PATHS.search_vocab, LAWS)
+    missing = [w for g in vocab.synonyms for w in g.law if re.sub(r"\s+", "", w) not in text]
+    assert not missing, missing
+
+
 def test_one_character_say_word_is_a_build_error(tmp_path):
     bad = tmp_path / "vocab.yaml"
     bad.write_text("synonyms:\n  - {say: [出嫁, 嫁], law: [妇女结婚]}\nstop: [怎么办]\n", encoding="utf-8")
