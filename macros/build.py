@@ -312,6 +312,7 @@ class BuildMacros:
                 metas=site.metas(),
                 finder=site.finder,
                 offices=offices,
+                questions=site.questions,
             )
             write_client_data(site_dir, data)
         write_all(site.templates, site_dir)

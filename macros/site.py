@@ -35,7 +35,7 @@ from .laws import amendment
 from .laws.lawlist import LawEntry, load_law_list
 from .laws.lawpage import LawPage, is_law_page, parse_law_text
 from .laws.registry import LawRegistry, build_registry
-from .search.data import Vocabulary, load_keywords, load_vocabulary
+from .search.data import Vocabulary, load_keywords, load_questions, load_vocabulary
 from .xref.citations import CitationFinder
 from .xref.graph import CitationGraph, TextSource, build_graph, data_file_sources, page_title
 
@@ -84,6 +84,7 @@ class Site:
     bank: QuizBank | None = None
     vocab: Vocabulary | None = None
     keywords: dict[str, dict[int, list[str]]] = field(default_factory=dict)
+    questions: dict[str, dict[int, list[str]]] = field(default_factory=dict)  # 问法 of articles, search only
     amendments: dict[str, amendment.Amendment] = field(default_factory=dict)
     remedies: RemedyTable | None = None  # 救济途径与时限 (docs/reception/remedies.yaml)
 
@@ -154,6 +155,7 @@ def load_site(
     if paths.search_vocab.exists():
         site.vocab = attempt(None, load_vocabulary, paths.search_vocab, site.law_list, site.files)
     site.keywords = attempt({}, load_keywords, registry, site.law_list, paths.article_keywords, site.files)
+    site.questions = attempt({}, load_questions, registry, site.law_list, paths.article_questions, site.files)
     for e in site.law_list:
         law_page = site.law_pages.get(f"laws/{e.amends}.md")
         if e.amends and e.page in site.law_pages and law_page is not None:

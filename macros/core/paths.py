@@ -51,6 +51,10 @@ class ProjectPaths:
         return self.data / "article_keywords.yaml"
 
     @property
+    def article_questions(self) -> Path:
+        return self.data / "article_questions.yaml"
+
+    @property
     def law_review(self) -> Path:
         return self.data / "law_review.yaml"
 

@@ -3,6 +3,8 @@
 - data/search_vocab.yaml: colloquial → statutory words, and filler words of questions;
 - data/article_keywords.yaml: 要点 of articles in this project's words, shown under the
   article (article_keyword_blocks) and weighted in search;
+- data/article_questions.yaml: how villagers ask what an article answers, in their own words
+  (俺家那几亩地能收回去不), indexed with the article like its 要点 but not shown;
 - the law pages' front matter: law names and short names, for citations such as 承包法第27条;
 - every other page's front matter: what kind of page it is (话术, 表格 …), the names people use
   for it (title, aliases), what villagers say (keywords), its description and topics (indexed
@@ -135,21 +137,18 @@ def law_weights(vocab: Vocabulary, laws: list[LawEntry]) -> dict[str, float]:
     return weights
 
 
-def load_keywords(
-    registry: LawRegistry, law_list: list[LawEntry], path: Path, files: ProjectFiles | None = None
+def _load_article_lists(
+    registry: LawRegistry, law_list: list[LawEntry], path: Path, files: ProjectFiles, what: str
 ) -> dict[str, dict[int, list[str]]]:
-    """law id → article number → 要点. A law must be in the law list (data/laws.yaml)
-    and every article must exist on its page; a listed law without a page on the site being
-    built (a small test site) is left out."""
-    files = files or ProjectFiles()
+    """law id → article number → a list of texts (要点 or 问法) from `path`. A law must be in the
+    law list (data/laws.yaml) and every article must exist on its page; a listed law without a
+    page on the site being built (a small test site) is left out."""
     raw = read_yaml(files, path) or {} if path.exists() else {}
     laws = registry.laws
     known = {law.id for law in law_list}
     if not isinstance(raw, dict):
-        raise ContentError(path, "应为“法律 id: {条号: [要点, …]}”的键值对")
+        raise ContentError(path, f"应为“法律 id: {{条号: [{what}, …]}}”的键值对")
     out: dict[str, dict[int, list[str]]] = {}
-    problems: list[ContentError] = []
-    lines: dict[tuple, int] | None = None  # key lines, read only when a problem needs one
     for law_id, articles in raw.items():
         if law_id not in known:
             raise ContentError(
@@ -158,18 +157,31 @@ def load_keywords(
         if law_id not in laws:
             continue
         if not isinstance(articles, dict):
-            raise ContentError(path, f"{law_id}：应为“条号: [要点, …]”的键值对")
+            raise ContentError(path, f"{law_id}：应为“条号: [{what}, …]”的键值对")
         law = laws[law_id]
         out[law_id] = {}
-        for number, keys in articles.items():
+        for number, texts in articles.items():
             if not isinstance(number, int) or law.article(number) is None:
                 raise ContentError(path, f"{law_id} 第 {number} 条不存在（{law.name}共 {len(law.articles)} 条）")
-            if not isinstance(keys, list) or not keys or any(not isinstance(k, str) or not k.strip() for k in keys):
-                raise ContentError(path, f"{law_id} 第 {number} 条：要点应为不空的文字列表，不能有空项")
-            out[law_id][number] = [k.strip() for k in keys]
-            # a 要点 is shown under the article as what it says: its time limits, shares and amounts must be the article's
-            text = law.article(number).text  # type: ignore[union-attr]
-            for i, key in enumerate(out[law_id][number]):
+            if not isinstance(texts, list) or not texts or any(not isinstance(k, str) or not k.strip() for k in texts):
+                raise ContentError(path, f"{law_id} 第 {number} 条：{what}应为不空的文字列表，不能有空项")
+            out[law_id][number] = [k.strip() for k in texts]
+    return out
+
+
+def load_keywords(
+    registry: LawRegistry, law_list: list[LawEntry], path: Path, files: ProjectFiles | None = None
+) -> dict[str, dict[int, list[str]]]:
+    """law id → article number → 要点 (_load_article_lists); a 要点 is shown under the article as
+    what it says, so its time limits, shares and amounts must be the article's."""
+    files = files or ProjectFiles()
+    out = _load_article_lists(registry, law_list, path, files, "要点")
+    problems: list[ContentError] = []
+    lines: dict[tuple, int] | None = None  # key lines, read only when a problem needs one
+    for law_id, articles in out.items():
+        for number, keys in articles.items():
+            text = registry.laws[law_id].article(number).text  # type: ignore[union-attr]
+            for i, key in enumerate(keys):
                 for shown in figures_missing(key, text):
                     if lines is None:
                         lines = key_lines(files.text(path))
@@ -184,6 +196,15 @@ def load_keywords(
     if problems:
         raise ContentProblems(problems)
     return out
+
+
+def load_questions(
+    registry: LawRegistry, law_list: list[LawEntry], path: Path, files: ProjectFiles | None = None
+) -> dict[str, dict[int, list[str]]]:
+    """law id → article number → how villagers ask what it answers (_load_article_lists). Not
+    shown, so not held to the article's figures: a question may ask 两年了还能告吗 of a
+    six-month limit."""
+    return _load_article_lists(registry, law_list, path, files or ProjectFiles(), "问法")
 
 
 def article_keyword_blocks(keywords: dict[str, dict[int, list[str]]]):
@@ -300,11 +321,13 @@ def client_data(
     metas: dict[str, PageMeta] | None = None,
     finder: CitationFinder | None = None,
     offices: list[dict] | None = None,
+    questions: dict[str, dict[int, list[str]]] | None = None,
 ) -> dict:
     """What lawsearch.js needs besides the index. page_texts: docs-relative path → Markdown;
     metas: every page's front matter; offices: the referral directory's offices as
     {id, location, name, words, matters, outside} (name as the township calls it; words: name, aka
-    and what it handles; matters: what it handles; outside: its not_covered matters)."""
+    and what it handles; matters: what it handles; outside: its not_covered matters); questions:
+    how villagers ask what an article answers, indexed with its 要点."""
     laws: list[dict] = []
     site_chars: set[str] = set()
     for text in page_texts.values():
@@ -319,12 +342,7 @@ def client_data(
                 "names": sorted(set(law.aliases), key=lambda n: (-len(n), n)),
             }
         )
-    keys: dict[str, str] = {}
-    for law_id, articles in keywords.items():
-        for n, words in articles.items():
-            article = registry.laws[law_id].article(n)
-            assert article is not None  # load_keywords checked it
-            keys[f"{page_url(article.page, use_directory_urls)}#art-{n}"] = " ".join(words)
+    keys = _article_texts(registry, keywords, use_directory_urls)
     pages: dict[str, dict] = {}
     if metas is not None:
         pages, page_keys = page_entries(
@@ -351,8 +369,24 @@ def client_data(
         "laws": laws,
         "weights": {k: w for k, w in law_weights(vocab, law_list).items() if k in registry.laws and w != 1},
         "keys": keys,
+        # indexed with the articles, not sent to the browser: the site's topics (not covered) and
+        # a result's highlight are what the pages show
+        "asks": _article_texts(registry, questions or {}, use_directory_urls),
         "t2s": traditional_table(site_chars),
     }
+
+
+def _article_texts(
+    registry: LawRegistry, texts: dict[str, dict[int, list[str]]], use_directory_urls: bool
+) -> dict[str, str]:
+    """article location (law-page url#art-N) → its texts (要点 or 问法) joined."""
+    out: dict[str, str] = {}
+    for law_id, articles in texts.items():
+        for n, words in articles.items():
+            article = registry.laws[law_id].article(n)
+            assert article is not None  # load_keywords / load_questions checked it
+            out[f"{page_url(article.page, use_directory_urls)}#art-{n}"] = " ".join(words)
+    return out
 
 
 def write_client_data(site_dir: Path, data: dict) -> Path:
@@ -362,7 +396,9 @@ def write_client_data(site_dir: Path, data: dict) -> Path:
     # the index the browser would otherwise build on every page load (macros/search/index.py);
     # the script tokenises per UTF-16 unit, so characters beyond the BMP are left as they are
     bmp = {t: s for t, s in data["t2s"].items() if ord(t) < 0x10000}
-    data = dict(data, index=write_search_index(site_dir, data["keys"], bmp))
+    data = dict(data)
+    asks = data.pop("asks", {})
+    data["index"] = write_search_index(site_dir, data["keys"], bmp, asks)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     target.write_text(
         f"// 由 macros/search/data.py 在构建时生成，请勿手工修改。\nwindow.__lawSearchData={text};\n", encoding="utf-8"

@@ -12,7 +12,9 @@ letters and digits; title ×3, 要点 ×2.5, text ×1), and writes
   posting list (doc, weighted tf) packed into a string the script decodes only when a query
   uses that token; the count is chosen so that a shard holds about POSTINGS_SHARD_BYTES. A
   query loads the shards of its own tokens: whether the site has a token at all, and its
-  document frequency, are known from its shard;
+  document frequency, are known from its shard. A shard also holds, for the tokens that the
+  articles' 问法 (asks, not shown) add to sections, how many sections hold them without the asks
+  (pageDf): what the pages say is what tells a question the site covers from one it does not;
 - search/lawsearch-text-N.js: the sections' texts in shards of about SHARD_CHARS characters,
   loaded only for the sections a query shows;
 - search/search_index.json without the texts (Material's UI still loads it, for its config; the
@@ -36,8 +38,9 @@ POSTINGS_FILE = "search/lawsearch-postings-{}.js"
 POSTINGS_SHARD_BYTES = 60_000
 MATERIAL_INDEX = "search/search_index.json"
 SHARD_CHARS = 60_000
-# twice lawsearch.js's FIELD_WEIGHT (title 3, keys 2.5, text 1), so every tf is an integer
-FIELD_WEIGHT2 = {"title": 6, "text": 2, "keys": 5}
+# twice lawsearch.js's FIELD_WEIGHT (title 3, keys 2.5, text 1), so every tf is an integer;
+# asks (how villagers ask what an article answers) weigh less than the 要点 and names
+FIELD_WEIGHT2 = {"title": 6, "text": 2, "keys": 5, "asks": 3}
 
 # shown after 要点 under each article (search/data.py); for readers, not a word search should count
 KEYS_LABEL = "本站概括，以条文为准"
@@ -89,8 +92,11 @@ def pack(numbers: list[int]) -> str:
     return "".join(out)
 
 
-def build_index(docs: list[dict], keys: dict[str, str], t2s: dict[str, str]) -> dict:
+def build_index(
+    docs: list[dict], keys: dict[str, str], t2s: dict[str, str], asks: dict[str, str] | None = None
+) -> dict:
     postings: dict[str, list[int]] = {}  # token -> [doc delta, tf×2, doc delta, tf×2 …]
+    asked: dict[str, int] = {}  # token -> sections that hold it only in their asks
     last: dict[str, int] = {}
     lengths = []
     for d, doc in enumerate(docs):
@@ -99,8 +105,12 @@ def build_index(docs: list[dict], keys: dict[str, str], t2s: dict[str, str]) -> 
             ("title", strip_tags(doc["title"])),
             ("text", strip_tags(doc["text"]).replace(f"（{KEYS_LABEL}）", "")),
             ("keys", keys.get(doc["location"], "")),
+            ("asks", (asks or {}).get(doc["location"], "")),
         ):
             toks = tokens(normalize(text, t2s))
+            if field == "asks":
+                for t in set(toks) - set(tf):
+                    asked[t] = asked.get(t, 0) + 1
             for t in toks:
                 tf[t] = tf.get(t, 0) + FIELD_WEIGHT2[field]
             if field == "text":
@@ -119,12 +129,16 @@ def build_index(docs: list[dict], keys: dict[str, str], t2s: dict[str, str]) -> 
         "lengths": lengths,
         "tokens": list(postings),
         "postings": [pack(p) for p in postings.values()],
+        "pageDf": {t: len(postings[t]) // 2 - n for t, n in asked.items()},
     }
 
 
-def shard_postings(tokens: list[str], postings: list[str], size: int = POSTINGS_SHARD_BYTES) -> list[dict]:
-    """The posting lists in shards by token hash ({"tokens": [...], "postings": [...]} each), as
-    many shards as make about `size` bytes each (a token's UTF-8 and its packed list)."""
+def shard_postings(
+    tokens: list[str], postings: list[str], size: int = POSTINGS_SHARD_BYTES, page_df: dict[str, int] | None = None
+) -> list[dict]:
+    """The posting lists in shards by token hash ({"tokens": [...], "postings": [...]} each, and
+    "pageDf": {token: sections without asks} for its tokens that have one), as many shards as
+    make about `size` bytes each (a token's UTF-8 and its packed list)."""
     total = sum(len(t.encode("utf-8")) + len(p) + 6 for t, p in zip(tokens, postings, strict=True))
     count = max(1, -(-total // size))
     shards: list[dict] = [{"tokens": [], "postings": []} for _ in range(count)]
@@ -132,6 +146,8 @@ def shard_postings(tokens: list[str], postings: list[str], size: int = POSTINGS_
         shard = shards[shard_of(t, count)]
         shard["tokens"].append(t)
         shard["postings"].append(p)
+        if page_df and t in page_df:
+            shard.setdefault("pageDf", {})[t] = page_df[t]
     return shards
 
 
@@ -153,7 +169,9 @@ def _script(call: str, data) -> str:
     )
 
 
-def write_search_index(site_dir: Path, keys: dict[str, str], t2s: dict[str, str]) -> str:
+def write_search_index(
+    site_dir: Path, keys: dict[str, str], t2s: dict[str, str], asks: dict[str, str] | None = None
+) -> str:
     """Prebuild the index from Material's search_index.json and slim that file down.
     Returns the index script's path relative to the site, for lawsearch-data.js."""
     material = site_dir / MATERIAL_INDEX
@@ -163,9 +181,10 @@ def write_search_index(site_dir: Path, keys: dict[str, str], t2s: dict[str, str]
         )
     raw = json.loads(material.read_text(encoding="utf-8"))
     docs = raw["docs"]
-    index = build_index(docs, keys, t2s)
+    index = build_index(docs, keys, t2s, asks)
     index["shards"] = starts = shard_starts(docs)
-    postings = shard_postings(index.pop("tokens"), index.pop("postings"))
+    page_df = index.pop("pageDf")
+    postings = shard_postings(index.pop("tokens"), index.pop("postings"), page_df=page_df)
     index["postingShards"] = len(postings)
     for k, shard in enumerate(postings):
         (site_dir / POSTINGS_FILE.format(k)).write_text(

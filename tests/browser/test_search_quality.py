@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
+import yaml
+
 from ..harness.browser import result_links, search
+from ..harness.project import PATHS
 
 
 def articles(hrefs: list[str]) -> list[str]:
@@ -29,6 +32,17 @@ def test_colloquial_question_finds_the_statute(page, site_url):
     # 没批准 / 盖房 are not the law's words (未经批准 … 建住宅)
     found = open_and_search(page, site_url, "没批准就盖房")
     assert found[0] == "land-management#art-78", found
+
+
+def test_an_article_is_found_by_how_villagers_ask_what_it_answers(page, site_url):
+    """Words neither the article (向社会开放, 满二十五年) nor its 要点 use: its 问法
+    (data/article_questions.yaml) bring it first; without them 档案法第二条 came first. They are
+    indexed, not shown on the law page."""
+    asked = "老档案啥时候老百姓能看"
+    assert asked in yaml.safe_load(PATHS.article_questions.read_text(encoding="utf-8"))["archives"][27]
+    assert open_and_search(page, site_url, asked)[0] == "archives#art-27"
+    page.goto(f"{site_url}/laws/archives.html")
+    assert "老百姓" not in page.inner_text("article")
 
 
 def test_married_daughter_finds_womens_land_article(page, site_url):

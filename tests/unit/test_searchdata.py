@@ -16,9 +16,11 @@ from macros.search.data import (
     client_data,
     law_weights,
     load_keywords,
+    load_questions,
     load_vocabulary,
     page_kind,
     traditional_table,
+    write_client_data,
 )
 
 from ..harness.project import PATHS, ROOT, real_site
@@ -146,6 +148,46 @@ def test_amounts_and_both_ends_of_a_range_are_figures_too():
     # the first end of a range and an amount are checked (the check saw only 十日 of 三到十日 before)
     assert figures_missing("拘留三到十日", article) == ["三日"]
     assert figures_missing("罚款五百到两千元", article) == ["两千元"]
+
+
+def test_questions_are_indexed_with_the_article_but_not_sent_as_its_keys(tmp_path):
+    """问法 are search-only: indexed with the article's 要点 (postings), but not among the keys the
+    browser reads as the site's topics or highlights; and not held to the article's figures (a
+    villager asks 过了两年还能告吗 of a thirty-day limit)."""
+    asks = tmp_path / "asks.yaml"
+    asks.write_text(
+        "land-management:\n  14: [两家为地边吵了两年还能找政府吗]\n  7: [有人乱占地能去举报不]\n", encoding="utf-8"
+    )
+    questions = load_questions(REGISTRY, LAWS, asks)
+    assert questions == {"land-management": {14: ["两家为地边吵了两年还能找政府吗"], 7: ["有人乱占地能去举报不"]}}
+    data = client_data(SITE.page_texts(), REGISTRY, SITE.vocab, LAWS, SITE.keywords, questions=questions)
+    assert data["asks"]["laws/land-management.html#art-14"] == "两家为地边吵了两年还能找政府吗"
+    assert "地边" not in data["keys"]["laws/land-management.html#art-14"]
+    site = tmp_path / "site"
+    (site / "search").mkdir(parents=True)
+    (site / "search" / "search_index.json").write_text(
+        '{"config": {}, "docs": [{"location": "laws/land-management.html#art-14", "title": "第十四条", "text": "土地争议"}]}',
+        encoding="utf-8",
+    )
+    written = write_client_data(site, data).read_text(encoding="utf-8")
+    assert "两家为地边" not in written and '"asks"' not in written
+    postings = "".join(p.read_text(encoding="utf-8") for p in (site / "search").glob("lawsearch-postings-*.js"))
+    assert '"地边"' in postings and '"举报"' not in postings  # art. 7 has no section in this index
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("land-management:\n  999: [问]\n", "land-management 第 999 条不存在（中华人民共和国土地管理法共 87 条）"),
+        ("land-management:\n  14: []\n", "land-management 第 14 条：问法应为不空的文字列表，不能有空项"),
+        ("no-such-law:\n  1: [问]\n", "法律 no-such-law 不在法律清单 data/laws.yaml 里"),
+    ],
+)
+def test_bad_question_file_is_a_build_error(tmp_path, text, message):
+    bad = tmp_path / "asks.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match=re.escape(message)):
+        load_questions(REGISTRY, LAWS, bad)
 
 
 def test_keyword_for_unknown_law_is_a_build_error(tmp_path):
@@ -317,3 +359,21 @@ def test_the_keys_label_is_shown_on_the_page_but_not_counted_by_search():
     text = f"<p>第一条正文。</p><p><strong>要点</strong>（{KEYS_LABEL}）：一户一宅</p>"
     index = build_index([{"location": "laws/x.html#art-1", "title": "第一条", "text": text}], {}, {})
     assert "一户" in index["tokens"] and "概括" not in index["tokens"] and "条文" not in index["tokens"]
+
+
+def test_words_only_the_asks_hold_do_not_count_as_what_the_pages_say():
+    """pageDf: for the not-covered signals (lawsearch.js Engine.idf), the sections a token is
+    shown in. 问法 add 补贴 to one article and 宅基地 to a second that already shows it."""
+    from macros.search.index import build_index, shard_postings
+
+    docs = [
+        {"location": "laws/x.html#art-1", "title": "第一条", "text": "宅基地的申请"},
+        {"location": "laws/x.html#art-2", "title": "第二条", "text": "宅基地的面积"},
+    ]
+    asks = {"laws/x.html#art-1": "有没有补贴", "laws/x.html#art-2": "宅基地多大"}
+    index = build_index(docs, {}, {}, asks)
+    df = index["pageDf"]
+    assert df["补贴"] == 0 and df["多大"] == 0
+    assert "宅基" not in df  # both sections show it: the postings' count is right
+    shards = shard_postings(index["tokens"], index["postings"], size=10**6, page_df=df)
+    assert shards[0]["pageDf"] == df

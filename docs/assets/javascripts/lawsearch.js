@@ -32,7 +32,7 @@
   var NativeWorker = window.Worker;
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var K1 = 1.2, B = 0.5;
-  var FIELD_WEIGHT = { title: 3, keys: 2.5, text: 1 };
+  var FIELD_WEIGHT = { title: 3, keys: 2.5, asks: 1.5, text: 1 };  // as built into the index (macros/search/index.py)
   var SYNONYM_WEIGHT = 0.9;
   var EXPANSION_SPAN = 2;        // see weightsOf
   // A long story (俺爹去年走了，…，…，到底咋分) asks its question at the end: the words of its
@@ -179,6 +179,7 @@
     var engine = window.__lawSearchPostings.engine;
     if (!engine) return;
     for (var i = 0; i < shard.tokens.length; i++) engine.packed[shard.tokens[i]] = shard.postings[i];
+    for (var tok in shard.pageDf || {}) engine.pageCounts[tok] = shard.pageDf[tok];
     engine.postingsLoaded[k] = true;
   };
 
@@ -194,6 +195,7 @@
     this.index = index;
     this.postings = Object.create(null);   // token -> [[doc index, weighted tf], ...], decoded on use
     this.packed = Object.create(null);     // token -> its packed list, from the postings shards loaded
+    this.pageCounts = Object.create(null); // token -> sections holding it without their asks, where that differs
     this.postingsLoaded = Object.create(null);  // postings shard -> true once loaded
     this.busy = 0;                         // queries waiting for shards or texts
     this.afterBusy = [];                   // background loading to resume when none is
@@ -498,9 +500,17 @@
 
   /* ---------------- from scored sections to results ---------------- */
 
-  // Like list, for a token of the query only (its postings shard loaded).
+  // How many sections the pages show a token in, for a token of the query only (its postings
+  // shard loaded): sections whose articles' 问法 alone hold it do not count
+  // (macros/search/index.py pageDf), so hidden questions do not make a word one of the site's.
+  Engine.prototype.pageDf = function (tok) {
+    if (tok in this.pageCounts) return this.pageCounts[tok];
+    var list = this.list(tok);
+    return list ? list.length : 0;
+  };
+
   Engine.prototype.idf = function (tok) {
-    var list = this.list(tok), N = this.docs.length, df = list ? list.length : 0;
+    var N = this.docs.length, df = this.pageDf(tok);
     return Math.log(1 + (N - df + 0.5) / (df + 0.5));
   };
 
@@ -673,10 +683,10 @@
   };
 
   // How much a bigram of the query says: its idf, at most TOPIC_IDF_CAP; half that for one the
-  // index never holds (as often the seam between two words, 块宅 in 几块宅基地, as a word the
+  // pages never show (as often the seam between two words, 块宅 in 几块宅基地, as a word the
   // site lacks).
   Engine.prototype.weightInQuery = function (tok) {
-    return Math.min(TOPIC_IDF_CAP, this.idf(tok)) * (this.list(tok) ? 1 : 0.5);
+    return Math.min(TOPIC_IDF_CAP, this.idf(tok)) * (this.pageDf(tok) ? 1 : 0.5);
   };
 
   // Whether the site is about what the query asks, 0–1: the share of the query's bigrams that
