@@ -32,8 +32,8 @@
   var NativeWorker = window.Worker;
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   // BM25. A law article's length is normalised less (b 0.3; 0.5 before, and still for the
-  // other pages): its 问法 are not counted in its length. 0.2, 0.3, 0.5 and 0.7 measured as
-  // FOCUS_WEIGHT below; 0.3 for every page let other scripts push a script's articles down.
+  // other pages): its 问法 are not counted in its length. 0.2, 0.3, 0.5 and 0.7 measured the same
+  // way as FOCUS_WEIGHT below; 0.3 for every page let other scripts push a script's articles down.
   var K1 = 1.2, B = 0.5, B_ARTICLE = 0.3;
   var FIELD_WEIGHT = { title: 3, keys: 2.5, asks: 1.5, text: 1 };  // as built into the index (macros/search/index.py)
   var SYNONYM_WEIGHT = 0.9;
