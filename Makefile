@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 NODE_DEPS := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-all handbook check fix-encoding test lint format install install-dev chromium print-deps libreoffice check-links import-laws check-laws bench-build bench-search bench-scale clean
+.PHONY: serve build build-all handbook check fix-encoding test lint format install install-dev chromium print-deps libreoffice pdftotext check-links import-laws check-laws bench-build bench-search bench-scale clean
 
 serve: install
 	$(BIN)/mkdocs serve -a 127.0.0.1:8000
@@ -32,7 +32,7 @@ check: install-dev
 fix-encoding: install
 	$(BIN)/python -m macros.cli.fixencoding
 
-test: install-dev print-deps libreoffice $(NODE_DEPS)
+test: install-dev print-deps libreoffice pdftotext $(NODE_DEPS)
 	@command -v pdftotext >/dev/null 2>&1 || { \
 	  echo "正在安装 Debian 的 poppler-utils（测试读手册 PDF 的文字要用 pdftotext）……"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -85,6 +85,14 @@ libreoffice:
 	  echo "正在安装 Debian 的 libreoffice-writer-nogui 和 fonts-noto-cjk（Word 文件的排版测试需要）……"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q libreoffice-writer-nogui fonts-noto-cjk; }
+
+# The handbook and township tests read the printed PDFs' text with poppler's pdftotext
+# (Debian's poppler-utils), which a fresh machine may lack.
+pdftotext:
+	@command -v pdftotext >/dev/null 2>&1 || { \
+	  echo "正在安装 Debian 的 poppler-utils（手册测试读 PDF 文字用的 pdftotext）……"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q poppler-utils; }
 
 # axe-core for the accessibility test, at the versions of package-lock.json; npm comes from
 # Debian when the machine has none.

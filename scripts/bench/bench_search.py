@@ -346,6 +346,8 @@ def main(argv=None) -> int:
                     if not questions:
                         print(f"{path.name}: all {len(skipped)} questions skipped (laws not on the site)")
                         continue
+                    if args.verbose:
+                        print(f"— {path.name} —")  # its questions, then its figures
                     outcomes, times = run_file(page, questions, base, args.verbose)
                     everything += outcomes
                     missed += report(path.name, outcomes, times, skipped)
