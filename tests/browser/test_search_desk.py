@@ -203,6 +203,11 @@ def test_a_matter_the_directory_leaves_to_another_office_is_referred_there(page,
     # 身份 is a topic word of the site (成员身份), 身份证 is in no topic entry: still the 派出所
     open_search(page, site_url, "身份证过期了去哪换")
     assert "#office-police" in items(page)[0]["href"], items(page)
+    # matters of the offices the 转办目录 names for the everyday business of a township
+    for query, office in (("卖牛要开检疫证明去哪开", "agriculture"), ("通村的水泥路坏了找谁修", "transport")):
+        open_search(page, site_url, query)
+        assert "本站没有直接相关的内容" in page.inner_text(RESULT_META), query
+        assert f"#office-{office}" in items(page)[0]["href"], (query, items(page))
     # the same matter in a question that is about the site's topics is answered
     open_search(page, site_url, "低保户的承包地被村里收回了")
     assert "本站没有" not in page.inner_text(RESULT_META)
