@@ -3,7 +3,7 @@
 The browser used to tokenise every section of Material's search_index.json on each page load:
 fine for ten laws, seconds for a hundred. Here the build does that work once, the same way the
 script does (NFKC, traditional → simplified, lower case, character bigrams of Han runs, words of
-letters and digits; title ×3, 要点 ×2.5, 问法 ×2, text ×1), and writes
+letters and digits; title ×3, 要点 ×2.5, 问法 ×1.5, text ×1), and writes
 
 - search/lawsearch-index.js: every section's location, title and length, and the number of
   postings shards; loaded before the search is ready, so it holds nothing else;
@@ -38,9 +38,9 @@ POSTINGS_FILE = "search/lawsearch-postings-{}.js"
 POSTINGS_SHARD_BYTES = 60_000
 MATERIAL_INDEX = "search/search_index.json"
 SHARD_CHARS = 60_000
-# twice lawsearch.js's FIELD_WEIGHT (title 3, keys 2.5, asks 2, text 1), so every tf is an integer;
+# twice lawsearch.js's FIELD_WEIGHT (title 3, keys 2.5, asks 1.5, text 1), so every tf is an integer;
 # asks (how villagers ask what an article answers) weigh less than the 要点 and names
-FIELD_WEIGHT2 = {"title": 6, "text": 2, "keys": 5, "asks": 4}
+FIELD_WEIGHT2 = {"title": 6, "text": 2, "keys": 5, "asks": 3}
 
 # shown after 要点 under each article (search/data.py); for readers, not a word search should count
 KEYS_LABEL = "本站概括，以条文为准"

@@ -35,7 +35,7 @@
   // other pages): its 问法 are not counted in its length. 0.2, 0.3, 0.5 and 0.7 measured the same
   // way as FOCUS_WEIGHT below; 0.3 for every page let other scripts push a script's articles down.
   var K1 = 1.2, B = 0.5, B_ARTICLE = 0.3;
-  var FIELD_WEIGHT = { title: 3, keys: 2.5, asks: 2, text: 1 };  // as built into the index (macros/search/index.py)
+  var FIELD_WEIGHT = { title: 3, keys: 2.5, asks: 1.5, text: 1 };  // as built into the index (macros/search/index.py)
   var SYNONYM_WEIGHT = 0.9;
   var EXPANSION_SPAN = 2;        // see weightsOf
   // A long story (俺爹去年走了，…，…，到底咋分) asks its question at the end: the words of its
