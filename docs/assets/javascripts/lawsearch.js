@@ -870,8 +870,9 @@
     var top = list.length ? list[0].score : 0;
     var confidence = list.length ? (top >= CITATION_SCORE / 2 ? 1 : this.confidence(query)) : 0;
     // a matter the site leaves to another office, unless the rest of the question is about the
-    // site's topics as much (低保户的承包地被收回 is about 承包地)
-    var outside = confidence < 1 ? this.outside(query) : null;
+    // site's topics as much (低保户的承包地被收回 is about 承包地); asked even when every bigram is
+    // a topic word somewhere (危房改造: 危房 and 改造 are, the matter is the directory's), not of a citation
+    var outside = top < CITATION_SCORE / 2 ? this.outside(query) : null;
     if (outside && outside.weight < OUTSIDE_WEIGHT) outside = null;
     var aside = outside ? outside.weight / Math.max(outside.rest, 1e-9) : 0;
     // make bench-search --coverage; tests/browser/test_search_desk.py (the shards a query loads)
