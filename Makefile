@@ -33,10 +33,6 @@ fix-encoding: install
 	$(BIN)/python -m macros.cli.fixencoding
 
 test: install-dev print-deps libreoffice pdftotext $(NODE_DEPS)
-	@command -v pdftotext >/dev/null 2>&1 || { \
-	  echo "正在安装 Debian 的 poppler-utils（测试读手册 PDF 的文字要用 pdftotext）……"; \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q poppler-utils; }
 	$(BIN)/pytest
 
 # Lint and format check (ruff) of everything, type check (mypy) of the engine; `make format` fixes the format.
