@@ -299,6 +299,7 @@ class BuildMacros:
                     "words": [site.township.local_name(o.name), *o.aka, *o.matters],
                     "matters": o.matters,  # shown under the office when search offers it
                     "outside": o.not_covered,
+                    "asks": site.outside_questions.get(o.id, []),  # learnt from, not sent (client_data)
                 }
                 for o in site.offices.values()
             ]

@@ -79,6 +79,8 @@ class Site:
     graph: CitationGraph = field(default_factory=CitationGraph)
     terms: list[Term] = field(default_factory=list)
     offices: dict[str, referrals.Office] = field(default_factory=dict)
+    # office id → 问法 of each of its not_covered matters, search only
+    outside_questions: dict[str, list[list[str]]] = field(default_factory=dict)
     township: TownshipSettings = field(default_factory=TownshipSettings)
     templates: dict[str, Entry] = field(default_factory=dict)
     bank: QuizBank | None = None
@@ -110,6 +112,9 @@ def load_site(
 
     docs = paths.docs
     site.offices = attempt({}, referrals.load_referrals, paths.referrals, site.files)
+    site.outside_questions = attempt(
+        {}, referrals.load_outside_questions, paths.outside_questions, site.offices, site.files
+    )
     office_ids = list(site.offices) if paths.referrals.exists() else None  # no directory: phones unchecked
     site.township = attempt(TownshipSettings(), township_settings, extra, office_ids, config_name)
     _read_pages(site, attempt, problems)

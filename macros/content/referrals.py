@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from ..core.datafile import read_entries
+from ..core.datafile import key_lines, parse_yaml, read_entries
 from ..core.errors import ContentError
 from ..core.files import ProjectFiles
 from .township import TownshipSettings
@@ -120,3 +120,45 @@ def phone_notice(offices: dict[str, Office], local: TownshipSettings) -> str:
         f"    本目录中{which}的电话还没有填写（表中写着“未填写”），由{local.name}党政办统一填写。"
         "填好之前，转办时请先向党政办问清对方的电话，联系好了再让群众过去。\n\n"
     )
+
+
+def load_outside_questions(
+    path: Path, offices: dict[str, Office], files: ProjectFiles | None = None
+) -> dict[str, list[list[str]]]:
+    """data/outside_questions.yaml: office id → for each of its not_covered matters, in the
+    directory's order, how villagers ask about it. Search learns from them when to say "not
+    covered here" and which office to offer (macros/search/model.py). No file: none."""
+    files = files or ProjectFiles()
+    if not path.exists():
+        return {}
+    text = files.text(path)
+    raw = parse_yaml(text, path) or {}
+    lines = key_lines(text)
+    if not isinstance(raw, dict):
+        raise ContentError(path, "应为“单位 id: [[一件事的问法, …], …]”的键值对", line=1)
+    out: dict[str, list[list[str]]] = {}
+    for office_id, groups in raw.items():
+        line = lines.get((office_id,))
+        office = offices.get(office_id)
+        if office is None:
+            raise ContentError(
+                path,
+                f"单位“{office_id}”不在转办目录（data/referrals.yaml）中：可用的有 {'、'.join(offices)}",
+                line=line,
+            )
+        if not isinstance(groups, list) or len(groups) != len(office.not_covered):
+            raise ContentError(
+                path,
+                f"单位“{office_id}”在转办目录里有 {len(office.not_covered)} 件 not_covered（本站没有讲的事），"
+                f"这里应有同样多组问法，按目录的顺序一件一组",
+                line=line,
+            )
+        for k, asks in enumerate(groups):
+            if not isinstance(asks, list) or not asks or any(not isinstance(a, str) or not a.strip() for a in asks):
+                raise ContentError(
+                    path,
+                    f"单位“{office_id}”第 {k + 1} 组（{office.not_covered[k]}）：问法应为不空的文字列表，不能有空项",
+                    line=lines.get((office_id, k), line),
+                )
+        out[office_id] = [[a.strip() for a in asks] for asks in groups]
+    return out

@@ -43,6 +43,10 @@ class ProjectPaths:
         return self.data / "referrals.yaml"
 
     @property
+    def outside_questions(self) -> Path:
+        return self.data / "outside_questions.yaml"
+
+    @property
     def search_vocab(self) -> Path:
         return self.data / "search_vocab.yaml"
 

@@ -48,6 +48,7 @@ _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
 _RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ARTICLE = re.compile(r"#art-\d+$")
 
 
 def strip_tags(html: str) -> str:
@@ -134,12 +135,19 @@ def build_index(
 
 
 def shard_postings(
-    tokens: list[str], postings: list[str], size: int = POSTINGS_SHARD_BYTES, page_df: dict[str, int] | None = None
+    tokens: list[str],
+    postings: list[str],
+    size: int = POSTINGS_SHARD_BYTES,
+    page_df: dict[str, int] | None = None,
+    vectors: dict[str, list] | None = None,
 ) -> list[dict]:
     """The posting lists in shards by token hash ({"tokens": [...], "postings": [...]} each, and
-    "pageDf": {token: sections without asks} for its tokens that have one), as many shards as
-    make about `size` bytes each (a token's UTF-8 and its packed list)."""
+    "pageDf": {token: sections without asks} for its tokens that have one, "vectors": {token:
+    its classifier vector} (macros/search/model.py)), as many shards as make about `size` bytes
+    each (a token's UTF-8 and its packed list, and its vector)."""
+    vectors = vectors or {}
     total = sum(len(t.encode("utf-8")) + len(p) + 6 for t, p in zip(tokens, postings, strict=True))
+    total += sum(len(t.encode("utf-8")) + len(v[1]) + 12 for t, v in vectors.items())
     count = max(1, -(-total // size))
     shards: list[dict] = [{"tokens": [], "postings": []} for _ in range(count)]
     for t, p in zip(tokens, postings, strict=True):
@@ -148,6 +156,8 @@ def shard_postings(
         shard["postings"].append(p)
         if page_df and t in page_df:
             shard.setdefault("pageDf", {})[t] = page_df[t]
+    for t, v in vectors.items():
+        shards[shard_of(t, count)].setdefault("vectors", {})[t] = v
     return shards
 
 
@@ -170,10 +180,16 @@ def _script(call: str, data) -> str:
 
 
 def write_search_index(
-    site_dir: Path, keys: dict[str, str], t2s: dict[str, str], asks: dict[str, str] | None = None
+    site_dir: Path,
+    keys: dict[str, str],
+    t2s: dict[str, str],
+    asks: dict[str, str] | None = None,
+    examples: dict[str, list[str]] | None = None,
 ) -> str:
-    """Prebuild the index from Material's search_index.json and slim that file down.
-    Returns the index script's path relative to the site, for lawsearch-data.js."""
+    """Prebuild the index from Material's search_index.json and slim that file down; train the
+    classifier (macros/search/model.py) on examples (article location → its 问法 and 要点) and
+    the articles' text. Returns the index script's path relative to the site, for
+    lawsearch-data.js."""
     material = site_dir / MATERIAL_INDEX
     if not material.exists():
         raise ContentError(
@@ -184,7 +200,21 @@ def write_search_index(
     index = build_index(docs, keys, t2s, asks)
     index["shards"] = starts = shard_starts(docs)
     page_df = index.pop("pageDf")
-    postings = shard_postings(index.pop("tokens"), index.pop("postings"), page_df=page_df)
+    from .model import EOS, LAW_LABEL, OFFICE_LABEL, train, training_lines  # model.py tokenises with this module
+
+    at = {d["location"]: i for i, d in enumerate(docs)}
+    articles = {d["location"]: strip_tags(d["text"]) for d in docs if _ARTICLE.search(d["location"])}
+    # an article's label is its section; an office's (office:<id>) and a law's (law:<id>) stay as they are
+    examples = {
+        loc: texts for loc, texts in (examples or {}).items() if loc in at or loc.startswith((OFFICE_LABEL, LAW_LABEL))
+    }
+    model = train(training_lines(examples, articles, t2s))
+    vectors = None
+    if model:
+        labels = [at.get(loc, loc) for loc in model["labels"]]
+        index["model"] = {"labels": labels, "out": model["out"], "eos": EOS}
+        vectors = model["vectors"]
+    postings = shard_postings(index.pop("tokens"), index.pop("postings"), page_df=page_df, vectors=vectors)
     index["postingShards"] = len(postings)
     for k, shard in enumerate(postings):
         (site_dir / POSTINGS_FILE.format(k)).write_text(

@@ -116,7 +116,8 @@ _READ_RESULTS = """() => ({
     [...li.querySelectorAll('a.md-search-result__link')].map(a => a.getAttribute('href'))),
   meta: document.querySelector('%(meta)s').textContent,
   confidence: window.__lawSearchDebug ? window.__lawSearchDebug.confidence : null,
-  outside: window.__lawSearchDebug ? window.__lawSearchDebug.outside : 0
+  outside: window.__lawSearchDebug ? window.__lawSearchDebug.outside : 0,
+  learnt: window.__lawSearchDebug ? window.__lawSearchDebug.learnt : null
 })""" % {"meta": RESULT_META}  # noqa: UP031
 
 NOT_COVERED = "本站没有直接相关的内容"
@@ -132,6 +133,8 @@ class Outcome:
         self.confidence = shown["confidence"]
         # a not_covered matter of the 转办目录 named: its weight / the rest's that the site is about
         self.outside = shown.get("outside") or 0
+        # the classifier's office for it: [its score, the best article's, office id] (lawsearch.js learntOutside)
+        self.learnt = shown.get("learnt")
         expect = question.expect
         self.article_rank = next((i + 1 for i, a in enumerate(self.articles) if a in expect), None)
         self.page_rank = next((i + 1 for i, p in enumerate(self.items) if p in question.pages), None)
@@ -365,6 +368,9 @@ def main(argv=None) -> int:
                         "not_covered": o.not_covered,
                         "article_rank": o.article_rank,
                         "page_rank": o.page_rank,
+                        "articles": [f"{law}#{n}" for law, n in o.articles[:10]],
+                        "learnt": o.learnt,
+                        "items": o.items[:3],
                     }
                     f.write(json.dumps(row, ensure_ascii=False) + "\n")
         print("goals met for every set" if not missed else "goals missed:\n  " + "\n  ".join(missed))

@@ -14,7 +14,7 @@ import pytest
 
 from macros.search.index import shard_of
 
-from ..harness.browser import INITIALISING, RESULT_META, SEARCH_INPUT, search
+from ..harness.browser import INITIALISING, RESULT_META, SEARCH_INPUT, drop_the_classifier, search
 
 ITEM = "li.md-search-result__item"
 KINDS = {"法条", "话术", "表格", "公文模板", "培训", "索引", "转办"}
@@ -219,6 +219,28 @@ def test_a_matter_the_directory_leaves_to_another_office_is_referred_there(page,
     shown = items(page)
     assert shown[0]["kind"] == "话术", shown
     assert any(path_of(i["page"]).endswith("reception/contract-land-taken-back.html") for i in shown[:3]), shown
+
+
+def test_a_matter_learnt_from_how_villagers_ask_about_it_is_referred(browser, site_url, built_site):
+    """data/outside_questions.yaml teaches the classifier the 转办目录's not_covered matters in
+    villagers' words: 电费 is a word of the site's pages too (so the directory's lines alone did
+    not refer it); with the classifier the question goes to the 供电所, without it it does not."""
+    query = "家里电费怎么这么贵"
+    seen = {}
+    for name in ("with", "without"):
+        context = browser.new_context(locale="zh-CN")
+        page = context.new_page()
+        try:
+            if name == "without":
+                drop_the_classifier(page, built_site)
+            open_search(page, site_url, query)
+            seen[name] = (page.inner_text(RESULT_META), items(page))
+        finally:
+            context.close()
+    meta, shown = seen["with"]
+    assert "本站没有直接相关的内容" in meta and "供电" in meta, meta
+    assert "#office-power-supply" in shown[0]["href"], shown
+    assert "本站没有" not in seen["without"][0], seen["without"]
 
 
 SCROLL_TO_END = """async () => {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import sys
 import threading
 from collections.abc import Iterator
@@ -79,3 +80,18 @@ def search(page, query: str, timeout: float = 15000) -> None:
 def result_links(page) -> list[str]:
     """Result hrefs in display order (including the collapsed 'more on this page' ones)."""
     return page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))")
+
+
+def drop_the_classifier(page, site: Path) -> None:
+    """Serve this page the site's search index without its classifier (macros/search/model.py),
+    so that a test can show what the classifier changes."""
+    script = (site / "search/lawsearch-index.js").read_text(encoding="utf-8")
+    start, end = script.index("(") + 1, script.rindex(")")
+    index = json.loads(script[start:end])
+    del index["model"]
+    body = script[:start] + json.dumps(index, ensure_ascii=False) + script[end:]
+    # the handler is called with (route, request)
+    page.route(
+        "**/search/lawsearch-index.js",
+        lambda route, request: route.fulfill(body=body, content_type="text/javascript; charset=utf-8"),
+    )

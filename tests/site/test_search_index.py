@@ -4,9 +4,11 @@ posting lists in shards by token hash."""
 
 from __future__ import annotations
 
+import base64
 import json
 
 from macros.search.index import POSTINGS_SHARD_BYTES, shard_of
+from macros.search.model import DIM, EOS
 
 
 def _call_args(script: str) -> str:
@@ -46,7 +48,7 @@ def test_the_built_site_loads_the_prebuilt_index_not_the_texts(built_site):
 def test_the_posting_lists_are_in_shards_by_token_hash_not_in_the_index(built_site):
     script = (built_site / "search/lawsearch-index.js").read_text(encoding="utf-8")
     index = json.loads(_call_args(script))
-    assert set(index) == {"docs", "lengths", "shards", "postingShards"}
+    assert set(index) == {"docs", "lengths", "shards", "postingShards", "model"}
     count = index["postingShards"]
     files = sorted((built_site / "search").glob("lawsearch-postings-*.js"))
     assert count > 1 and len(files) == count
@@ -71,3 +73,32 @@ def test_the_posting_lists_are_in_shards_by_token_hash_not_in_the_index(built_si
     docs = [d for d, _ in postings]
     assert docs == sorted(set(docs)) and docs[-1] < len(index["docs"])
     assert len(seen) > 10_000
+
+
+def test_the_classifier_is_in_the_index_and_its_vectors_in_the_shards_of_their_tokens(built_site):
+    """macros/search/model.py: an output row per article in the index, a vector per token in
+    that token's postings shard (a query loads them with its posting lists)."""
+    index = json.loads(_call_args((built_site / "search/lawsearch-index.js").read_text(encoding="utf-8")))
+    model = index["model"]
+    docs = index["docs"]
+    # an article by its section; the 转办目录's not_covered matters by office, each law as a whole
+    offices = [label for label in model["labels"] if isinstance(label, str)]
+    assert "office:health-center" in offices and "office:justice" not in offices  # 司法所: no not_covered
+    assert "law:land-management" in offices and "law:civil-code" in offices
+    labelled = [docs[d][0] for d in model["labels"] if isinstance(d, int)]
+    assert all("#art-" in loc for loc in labelled) and len(set(labelled)) == len(labelled) > 2000
+    assert "laws/land-management.html#art-62" in labelled and model["eos"] == EOS
+    assert len(model["out"]) == len(labelled) + len(offices)
+    # what the classifier learns the offices from stays at build time
+    data = (built_site / "assets/javascripts/lawsearch-data.js").read_text(encoding="utf-8")
+    assert '"asks"' not in data and "打预防针" in data
+    count = index["postingShards"]
+    vectors: dict[str, list] = {}
+    for k in range(count):
+        text = (built_site / f"search/lawsearch-postings-{k}.js").read_text(encoding="utf-8")
+        shard = json.loads(_call_args(text)[len(f"{k},") :])
+        assert all(shard_of(t, count) == k for t in shard.get("vectors", {})), k
+        vectors.update(shard.get("vectors", {}))
+    assert {EOS, "宅基", "宅", "承包"} <= set(vectors) and len(vectors) > 10_000
+    scale, packed = vectors["宅基"]
+    assert 0 < scale < 1 and len(base64.b64decode(packed)) == DIM

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from macros.content.reception import reception_scripts
-from macros.content.referrals import load_referrals, referral_list
+from macros.content.referrals import load_outside_questions, load_referrals, referral_list
 from macros.content.township import township_settings
 from macros.core.errors import ContentError, ContentProblems
 from macros.core.pagemeta import validate_page_meta
@@ -98,6 +98,58 @@ def test_an_office_may_list_only_what_the_site_does_not_cover(tmp_path):
     )
     office = load_referrals(path)["health-center"]
     assert office.handles == [] and office.matters == ["儿童预防接种（打疫苗）"]
+
+
+DIRECTORY = (
+    "offices:\n  - id: health-center\n    name: 镇卫生院\n    not_covered: [儿童预防接种（打疫苗）, 出生医学证明的补发]\n"
+    "  - id: justice\n    name: 司法所\n    handles: [法律援助]\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            "hospital: [[小孩打针去哪]]\n",
+            1,
+            "单位“hospital”不在转办目录（data/referrals.yaml）中：可用的有 health-center、justice",
+        ),
+        (
+            "health-center: [[打疫苗]]\n",
+            1,
+            "单位“health-center”在转办目录里有 2 件 not_covered（本站没有讲的事），这里应有同样多组问法，按目录的顺序一件一组",
+        ),
+        (
+            "health-center: [[打疫苗], [出生证]]\njustice: [[请律师]]\n",
+            2,
+            "单位“justice”在转办目录里有 0 件 not_covered",
+        ),
+        (
+            "health-center:\n  - [打疫苗]\n  - [出生证, '']\n",
+            3,
+            "单位“health-center”第 2 组（出生医学证明的补发）：问法应为不空的文字列表，不能有空项",
+        ),
+        ("- 打疫苗\n", 1, "应为“单位 id: [[一件事的问法, …], …]”的键值对"),
+    ],
+)
+def test_bad_outside_question_names_the_office_and_its_line(tmp_path, text, line, message):
+    (tmp_path / "referrals.yaml").write_text(DIRECTORY, encoding="utf-8")
+    offices = load_referrals(tmp_path / "referrals.yaml")
+    (tmp_path / "outside_questions.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as e:
+        load_outside_questions(tmp_path / "outside_questions.yaml", offices)
+    assert e.value.line == line and message in e.value.message, e.value.message
+
+
+def test_outside_questions_are_read_per_matter_and_a_missing_file_is_none(tmp_path):
+    (tmp_path / "referrals.yaml").write_text(DIRECTORY, encoding="utf-8")
+    offices = load_referrals(tmp_path / "referrals.yaml")
+    text = "health-center:\n  - [' 小孩打疫苗去哪 ', 俺娃该打预防针了]\n  - [出生证丢了咋补]\n"
+    (tmp_path / "outside_questions.yaml").write_text(text, encoding="utf-8")
+    assert load_outside_questions(tmp_path / "outside_questions.yaml", offices) == {
+        "health-center": [["小孩打疫苗去哪", "俺娃该打预防针了"], ["出生证丢了咋补"]]
+    }
+    assert load_outside_questions(tmp_path / "none.yaml", offices) == {}
 
 
 def test_front_matter_keys_are_typed(tmp_path):

@@ -13,6 +13,7 @@ import pytest
 
 from macros.search.data import traditional_table
 from macros.search.index import normalize, shard_of, strip_tags, tokens
+from macros.search.model import features
 
 from ..harness.project import ROOT
 
@@ -37,6 +38,15 @@ const window = {};
 vm.runInNewContext(fs.readFileSync(script, "utf8"), {window});
 const T = window.LawSearchTokens;
 process.stdout.write(JSON.stringify(inputs.map(s => T.tokens(T.normalize(T.stripTags(s), {t2s})))));
+"""
+
+FEATURES_NODE = """
+const fs = require("fs"), vm = require("vm");
+const [script, inputs, t2s] = JSON.parse(fs.readFileSync(0, "utf8"));
+const window = {};
+vm.runInNewContext(fs.readFileSync(script, "utf8"), {window});
+const T = window.LawSearchTokens;
+process.stdout.write(JSON.stringify(inputs.map(s => T.features(T.normalize(s, {t2s})))));
 """
 
 
@@ -89,3 +99,19 @@ def test_browser_and_build_put_a_token_in_the_same_postings_shard(node):
     # 32-bit FNV-1a's published values (offset basis for "", 0xe40c292c for "a")
     assert shard_of("", 2**32 - 1) == 0x811C9DC5 and shard_of("a", 2**32 - 1) == 0xE40C292C % (2**32 - 1)
     assert len({shard_of(w, 64) for w in words}) > 8  # spread over the shards
+
+
+def test_browser_and_build_give_the_classifier_the_same_tokens(node):
+    """The classifier (macros/search/model.py) is trained on the build's features of the 问法 and
+    asked with the browser's features of the question."""
+    t2s = {t: s for t, s in traditional_table(set("村委会选举农村土地承包")).items() if ord(t) < 0x10000}
+    inputs = [s for s in INPUTS if "<" not in s] + ["俺家宅基地咋整？", "村委會選舉 第5条"]
+    result = subprocess.run(
+        [node, "-e", FEATURES_NODE],
+        input=json.dumps([str(SCRIPT), inputs, t2s]),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(result.stdout) == [features(s, t2s) for s in inputs]
+    assert features("俺家宅基地", {}) == ["俺家", "家宅", "宅基", "基地", "俺", "家", "宅", "基", "地"]

@@ -1,7 +1,8 @@
 /* How the site's search reads text: NFKC, traditional → simplified (the build's table), lower
  * case; tokens are the bigrams of each run of Han characters (a lone character counts alone)
  * and runs of letters and digits. A token's posting list is in postings shard shardOf(token,
- * count): 32-bit FNV-1a over its UTF-16 code units, modulo the count. The build prebuilds the
+ * count): 32-bit FNV-1a over its UTF-16 code units, modulo the count; so is its classifier
+ * vector (features: the tokens and each Han character). The build prebuilds the
  * index with the same rules (macros/search/index.py: tokens, shard_of);
  * tests/unit/test_search_tokens.py runs both on the same inputs. */
 (function () {
@@ -30,6 +31,11 @@
     return out;
   }
 
+  // The classifier's tokens (macros/search/model.py features): these and every Han character alone.
+  function features(s) {
+    return tokens(s).concat(s.match(/[\u3400-\u9fff\uf900-\ufaff]/g) || []);
+  }
+
   function shardOf(token, count) {
     var h = 0x811c9dc5;
     for (var i = 0; i < token.length; i++) {
@@ -39,5 +45,5 @@
     return h % count;
   }
 
-  window.LawSearchTokens = { HAN: HAN, stripTags: stripTags, normalize: normalize, tokens: tokens, shardOf: shardOf };
+  window.LawSearchTokens = { HAN: HAN, stripTags: stripTags, normalize: normalize, tokens: tokens, features: features, shardOf: shardOf };
 })();
