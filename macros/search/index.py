@@ -210,9 +210,13 @@ def write_search_index(
     }
     model = train(training_lines(examples, articles, t2s))
     vectors = None
+    rows: dict[int, list] = {}  # an article's output row, in the text shard of its section
     if model:
-        labels = [at.get(loc, loc) for loc in model["labels"]]
-        index["model"] = {"labels": labels, "out": model["out"], "eos": EOS}
+        broad = [(loc, row) for loc, row in zip(model["labels"], model["out"], strict=True) if loc not in at]
+        rows = {at[loc]: row for loc, row in zip(model["labels"], model["out"], strict=True) if loc in at}
+        # offices and laws in the index (every question weighs them); articles with their texts,
+        # loaded for the articles a question finds (10× the law text: 28 000 rows, 1.7 MiB)
+        index["model"] = {"labels": [loc for loc, _ in broad], "out": [row for _, row in broad], "eos": EOS}
         vectors = model["vectors"]
     postings = shard_postings(index.pop("tokens"), index.pop("postings"), page_df=page_df, vectors=vectors)
     index["postingShards"] = len(postings)
@@ -224,7 +228,11 @@ def write_search_index(
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(docs)
         texts = [doc["text"].replace("\u200b", "") for doc in docs[start:end]]
-        (site_dir / TEXT_FILE.format(k)).write_text(_script(f"window.__lawSearchText({k},", texts), encoding="utf-8")
+        shard_rows = {d - start: rows[d] for d in range(start, end) if d in rows}
+        (site_dir / TEXT_FILE.format(k)).write_text(
+            _script(f"window.__lawSearchText({k},{json.dumps(shard_rows, separators=(',', ':'))},", texts),
+            encoding="utf-8",
+        )
     # Material's UI needs only the config (and hands the docs to our search, which has them)
     material.write_text(json.dumps({"config": raw["config"], "docs": []}, ensure_ascii=False), encoding="utf-8")
     return INDEX_FILE

@@ -76,19 +76,26 @@ def test_the_posting_lists_are_in_shards_by_token_hash_not_in_the_index(built_si
 
 
 def test_the_classifier_is_in_the_index_and_its_vectors_in_the_shards_of_their_tokens(built_site):
-    """macros/search/model.py: an output row per article in the index, a vector per token in
-    that token's postings shard (a query loads them with its posting lists)."""
+    """macros/search/model.py: the output rows of the offices and laws in the index, an article's
+    with its text (a question loads them for the articles it finds), a vector per token in that
+    token's postings shard (a query loads them with its posting lists)."""
     index = json.loads(_call_args((built_site / "search/lawsearch-index.js").read_text(encoding="utf-8")))
     model = index["model"]
     docs = index["docs"]
-    # an article by its section; the 转办目录's not_covered matters by office, each law as a whole
-    offices = [label for label in model["labels"] if isinstance(label, str)]
-    assert "office:health-center" in offices and "office:justice" not in offices  # 司法所: no not_covered
-    assert "law:land-management" in offices and "law:civil-code" in offices
-    labelled = [docs[d][0] for d in model["labels"] if isinstance(d, int)]
+    # the 转办目录's not_covered matters by office, each law as a whole
+    labels = model["labels"]
+    assert "office:health-center" in labels and "office:justice" not in labels  # 司法所: no not_covered
+    assert "law:land-management" in labels and "law:civil-code" in labels
+    assert all(label.startswith(("office:", "law:")) for label in labels) and model["eos"] == EOS
+    assert len(model["out"]) == len(labels)
+    labelled = []
+    for k, start in enumerate(index["shards"]):
+        text = (built_site / f"search/lawsearch-text-{k}.js").read_text(encoding="utf-8")
+        rows, _ = json.JSONDecoder().raw_decode(_call_args(text)[len(f"{k},") :])
+        labelled += [docs[start + int(at)][0] for at in rows]
+        assert all(len(base64.b64decode(row[1])) == DIM for row in rows.values())
     assert all("#art-" in loc for loc in labelled) and len(set(labelled)) == len(labelled) > 2000
-    assert "laws/land-management.html#art-62" in labelled and model["eos"] == EOS
-    assert len(model["out"]) == len(labelled) + len(offices)
+    assert "laws/land-management.html#art-62" in labelled
     # what the classifier learns the offices from stays at build time
     data = (built_site / "assets/javascripts/lawsearch-data.js").read_text(encoding="utf-8")
     assert '"asks"' not in data and "打预防针" in data

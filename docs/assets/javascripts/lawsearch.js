@@ -183,11 +183,14 @@
 
   // Text shards call this when they load.
   var shardWaiters = Object.create(null);  // shard -> callbacks, until it has loaded
-  window.__lawSearchText = function (k, texts) {
+  // rows: the classifier's output row of each article of the shard (macros/search/model.py), by
+  // its place in the shard
+  window.__lawSearchText = function (k, rows, texts) {
     var engine = window.__lawSearchText.engine;
     if (engine) {
       var start = engine.index.shards[k];
       for (var i = 0; i < texts.length; i++) engine.docs[start + i].doc.text = texts[i];
+      for (var at in rows) engine.articleRow[start + +at] = rows[at];
     }
   };
 
@@ -218,10 +221,7 @@
     this.postingsLoaded = Object.create(null);  // postings shard -> true once loaded
     this.vectors = Object.create(null);    // token -> its classifier vector [scale, base64 int8], from the shards loaded
     this.decoded = Object.create(null);    // token or "#doc" -> that vector as numbers
-    this.modelRow = Object.create(null);   // doc index (an article) -> its row of the classifier's output
-    var model = index.model;
-    if (model) for (var r = 0; r < model.labels.length; r++)
-      if (typeof model.labels[r] === "number") this.modelRow[model.labels[r]] = r;
+    this.articleRow = Object.create(null); // doc index (an article) -> its row of the classifier's output, from the text shards loaded
     this.busy = 0;                         // queries waiting for shards or texts
     this.afterBusy = [];                   // background loading to resume when none is
     if (!index.postingShards) this.postingsLoaded[0] = true;  // an empty index: nothing to load
@@ -915,36 +915,49 @@
     return sum;
   };
 
-  // The classifier's raw score (logit) for its label r; sigmoid of it: how sure, 0–1.
-  Engine.prototype.rowLogit = function (r, hidden) {
-    var key = "#" + r, w = this.decoded[key] || (this.decoded[key] = decode(this.index.model.out[r]));
+  // The classifier's raw score (logit) for an output row; sigmoid of it: how sure, 0–1. key: where
+  // the decoded row is kept.
+  Engine.prototype.logit = function (row, key, hidden) {
+    var w = this.decoded[key] || (this.decoded[key] = decode(row));
     var dot = 0;
     for (var j = 0; j < w.length; j++) dot += w[j] * hidden[j];
     return dot;
   };
 
-  // … that this doc (an article) answers the question.
-  Engine.prototype.modelScore = function (d, hidden) {
-    var r = this.modelRow[d];
-    return r === undefined ? 0 : 1 / (1 + Math.exp(-this.rowLogit(r, hidden)));
+  // … that this doc (an article) answers the question (its text shard loaded); null: not known.
+  Engine.prototype.articleLogit = function (d, hidden) {
+    var row = this.articleRow[d];
+    return row ? this.logit(row, "#" + d, hidden) : null;
   };
 
-  // The office the classifier gives the question to, its logit and the best article's (logits:
-  // sure answers' sigmoids are all near 1); null without a classifier or offices in it.
-  Engine.prototype.learntOutside = function (query) {
+  // The office the classifier gives the question to, its logit and the best rival's: each law
+  // as a whole, and the articles found first (logits: sure answers' sigmoids are all near 1).
+  // null without a classifier or offices in it.
+  Engine.prototype.learntOutside = function (query, articles) {
     var model = this.index.model, hidden = model ? this.hidden(query) : null;
     if (!hidden) return null;
-    var best = null, score = -Infinity, article = -Infinity;
+    var best = null, score = -Infinity, rival = -Infinity;
     for (var r = 0; r < model.labels.length; r++) {
-      var s = this.rowLogit(r, hidden), label = model.labels[r];
-      if (label.indexOf && label.indexOf(OFFICE_LABEL) === 0) {
+      var s = this.logit(model.out[r], "@" + r, hidden), label = model.labels[r];
+      if (label.indexOf(OFFICE_LABEL) === 0) {
         if (s > score) { score = s; best = label.slice(OFFICE_LABEL.length); }
-      } else article = Math.max(article, s);  // an article, or a law (law:<id>)
+      } else rival = Math.max(rival, s);  // a law (law:<id>)
+    }
+    for (var i = 0; i < articles.length; i++) {
+      var a = this.articleLogit(articles[i], hidden);
+      if (a !== null) rival = Math.max(rival, a);
     }
     if (best === null) return null;
     var office = (this.data.offices || []).filter(function (o) { return o.id === best; })[0];
-    return office ? { office: office, score: score, article: article } : null;
+    return office ? { office: office, score: score, article: rival } : null;
   };
+
+  // The first RERANK articles of the list: their doc indices.
+  function firstArticles(list) {
+    var out = [];
+    for (var i = 0; i < list.length && out.length < RERANK; i++) if (list[i].kind === "law") out.push(list[i].docs[0]);
+    return out;
+  }
 
   // The first RERANK articles of the list, reordered among their own places (RERANK above).
   Engine.prototype.rerank = function (query, list) {
@@ -955,15 +968,23 @@
     if (!hidden) return;
     var self = this;
     var ranked = slots.map(function (s, k) {
-      return { unit: list[s], k: k, value: 1 / (k + 1) + MODEL_WEIGHT * self.modelScore(list[s].docs[0], hidden) };
+      var a = self.articleLogit(list[s].docs[0], hidden);
+      return { unit: list[s], k: k, value: 1 / (k + 1) + MODEL_WEIGHT * (a === null ? 0 : 1 / (1 + Math.exp(-a))) };
     });
     ranked.sort(function (a, b) { return b.value - a.value || a.k - b.k; });
     slots.forEach(function (s, k) { list[s] = ranked[k].unit; });
   };
 
+  // The classifier's rows of the first articles come with their texts: those shards first.
   Engine.prototype.answer = function (query, weights, done) {
-    var scored = this.score(query, weights);
+    var scored = this.score(query, weights), self = this;
     var list = this.rank(query, scored.scores);
+    var articles = this.index.model ? firstArticles(list) : [];
+    this.withTexts(articles, function () { self.decide(query, scored, list, articles, done); });
+  };
+
+  Engine.prototype.decide = function (query, scored, list, articles, done) {
+    var weights = scored.weights;
     var top = list.length ? list[0].score : 0;
     if (top < CITATION_SCORE / 2) this.rerank(query, list);
     var confidence = list.length ? (top >= CITATION_SCORE / 2 ? 1 : this.confidence(query)) : 0;
@@ -973,7 +994,7 @@
     var outside = top < CITATION_SCORE / 2 ? this.outside(query) : null;
     if (outside && outside.weight < OUTSIDE_WEIGHT) outside = null;
     var aside = outside ? outside.weight / Math.max(outside.rest, 1e-9) : 0;
-    var learnt = top < CITATION_SCORE / 2 ? this.learntOutside(query) : null;
+    var learnt = top < CITATION_SCORE / 2 ? this.learntOutside(query, articles) : null;
     var learntSays = !!learnt && learnt.score >= MODEL_OUTSIDE && learnt.score - learnt.article >= MODEL_MARGIN;
     // make bench-search --coverage; tests/browser/test_search_desk.py (the shards a query loads)
     window.__lawSearchDebug = {
