@@ -5,8 +5,8 @@ BM25 (lawsearch.js) scores every word of a question by how rare it is; the class
 from the 21 000 问法, the 要点 and the articles' own sentences which words tell one article from
 its neighbours (三十年 of 承包期 against 三十年 of 土地承包经营权), and lawsearch.js uses its
 score to reorder the first few articles BM25 found (Engine.rerank). Measured with make
-bench-search: on the question sets other than the held-out ones, article first 373 → 386 of
-464, top 3 437 → 441.
+bench-search: on the question sets other than the held-out ones, article first 373 → 384 of
+464, top 3 437 → 442.
 
 The model goes to the browser quantised: each token's vector (int8, with its scale) in the
 postings shard of that token, so a query loads the vectors of its own words with their posting

@@ -12,7 +12,8 @@ when any expected article is among the first k article results. Law keys map to 
 through scripts/bench/law_keys.yaml; questions about laws the site does not hold yet are
 reported as skipped. Prints, for each file, hit@1/3/5 and MRR of the articles, the right page
 first and the script in the top 3, "not covered" said in and out of scope, p50/p95 ms from the
-key that submits the query to the rendered results, each against the goals of issue 15; and the
+key that submits the query to the rendered results (the run's first question apart: it is the
+cold start, printed on its own), each against the goals of issue 15; and the
 time until the index is ready and the index size. --coverage prints the confidence of the
 questions in and out of scope, from which the not-covered threshold was chosen."""
 
@@ -237,6 +238,8 @@ def report(name: str, outcomes: list[Outcome], times: list[float], skipped) -> l
             parts[-1] += f", right office offered {right} of {len(referable)}"
     line = "  not covered: " + "; ".join(parts)
     print(line)
+    if not times:
+        return missed
     p95 = percentile(times, 95)
     print(
         f"  typing→results p50 {statistics.median(times):.0f} ms, p95 {p95:.0f} ms "
@@ -352,6 +355,14 @@ def main(argv=None) -> int:
                     if args.verbose:
                         print(f"— {path.name} —")  # its questions, then its figures
                     outcomes, times = run_file(page, questions, base, args.verbose)
+                    if not everything:
+                        # The run's first question waits for the shards its words live in (their
+                        # load is the cold start, held by bench_scale's "ready + first results");
+                        # the p95 is the typing of a clerk whose box is already open.
+                        cold = times.pop(0)
+                        print(
+                            f"first question (its shards loading): {cold:.0f} ms, ready + first results {ready + cold:.0f} ms"
+                        )
                     everything += outcomes
                     missed += report(path.name, outcomes, times, skipped)
                 browser.close()
