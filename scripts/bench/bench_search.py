@@ -374,6 +374,8 @@ def main(argv=None) -> int:
                     row = {
                         "q": o.question.q,
                         "kind": o.question.kind,
+                        "expects_article": bool(o.question.expect),
+                        "expects_page": bool(o.question.pages),
                         "confidence": o.confidence,
                         "outside": o.outside,
                         "not_covered": o.not_covered,
